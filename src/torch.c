@@ -1,0 +1,747 @@
+/* torch.c: the op table built from torch.def, signatures and argument
+ * binding, torch.nn module construction, extra_repr, and shape rules. */
+#include "qgen.h"
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define no_call NULL
+#define no_shape NULL
+#define no_repr NULL
+OpDef op_table[OP_COUNT] = {
+#define OP(id, kind, ns, name, q, sig, rec, npos, call, shape, repr, quant) \
+  {OP_##id, OK_##kind, ns, name, q, sig, REC_##rec, npos, call, shape, repr, Q_##quant, 0, {0}, {0}, -1, false},
+#include "torch.def"
+#undef OP
+};
+#undef no_call
+#undef no_shape
+#undef no_repr
+
+/* ------------------------------------------------------------ literals */
+/* literal = int | float | 'str' | "str" | True | False | None
+ *         | ( literal, ... ) | [ literal, ... ] | -literal */
+static Value *parse_lit(const char **s, Loc loc) {
+  while (isspace((unsigned char)**s))
+    (*s)++;
+  const char *p = *s;
+  if (*p == '(' || *p == '[') {
+    char close = *p == '(' ? ')' : ']';
+    Value *v = *p == '(' ? v_tuple(0, NULL) : v_list(0, NULL);
+    (*s)++;
+    for (;;) {
+      while (isspace((unsigned char)**s))
+        (*s)++;
+      if (**s == close) {
+        (*s)++;
+        return v;
+      }
+      list_push(v->list, parse_lit(s, loc));
+      while (isspace((unsigned char)**s))
+        (*s)++;
+      if (**s == ',')
+        (*s)++;
+      else if (**s != close)
+        error_at(loc, "bad literal '%s'", p);
+    }
+  }
+  if (*p == '\'' || *p == '"') {
+    const char *e = strchr(p + 1, *p);
+    if (!e)
+      error_at(loc, "unterminated string in '%s'", p);
+    *s = e + 1;
+    return v_str(arena_strndup(p + 1, (size_t)(e - p - 1)));
+  }
+  static const struct { const char *word; Value *v; } words[] = {
+    {"True", &true_value}, {"False", &false_value}, {"None", &none_value}};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    size_t n = strlen(words[i].word);
+    if (!strncmp(p, words[i].word, n) && !isalnum((unsigned char)p[n]) && p[n] != '_') {
+      *s = p + n;
+      return words[i].v;
+    }
+  }
+  char *end;
+  long long i = strtoll(p, &end, 10);
+  if (end != p && *end != '.' && *end != 'e' && *end != 'E') {
+    *s = end;
+    return v_int(i);
+  }
+  double d = strtod(p, &end);
+  if (end == p)
+    error_at(loc, "expected a Python literal (number, string, True, False, None, tuple), got '%s'", p);
+  *s = end;
+  return v_float(d);
+}
+
+Value *eval_literal(const char *text, Loc loc) {
+  const char *s = text;
+  Value *v = parse_lit(&s, loc);
+  while (isspace((unsigned char)*s))
+    s++;
+  if (*s)
+    error_at(loc, "trailing characters in literal '%s'", text);
+  return v;
+}
+
+/* ---------------------------------------------------------- signatures */
+static void parse_signature(OpDef *op) {
+  op->varargs = -1;
+  const char *s = op->sig;
+  Loc loc = {0};
+  while (*s) {
+    while (*s == ' ' || *s == ',')
+      s++;
+    if (!*s)
+      break;
+    if (s[0] == '*' && s[1] == '*') {
+      op->kwvar = true;
+      s += strcspn(s, ",");
+      continue;
+    }
+    bool star = *s == '*';
+    s += star;
+    size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz_0123456789");
+    int i = op->nparams++;
+    op->pname[i] = arena_strndup(s, n);
+    s += n;
+    if (star)
+      op->varargs = i;
+    if (*s == '=') {
+      s++;
+      op->pdefault[i] = parse_lit(&s, loc);
+    }
+  }
+}
+
+void ops_init(void) {
+  for (int i = 0; i < OP_COUNT; i++)
+    parse_signature(&op_table[i]);
+}
+
+const OpDef *op_lookup(OpKind kind, const char *ns, const char *name) {
+  for (int i = 0; i < OP_COUNT; i++)
+    if (op_table[i].kind == kind && !strcmp(op_table[i].ns, ns) && !strcmp(op_table[i].name, name))
+      return &op_table[i];
+  return NULL;
+}
+
+/* The value of `ns.name` for an imported namespace: a sub-namespace, a
+ * torch.nn module class or a function. NULL if qgen does not know it. */
+Value *namespace_attr(const char *ns, const char *name) {
+  for (int i = 0; i < OP_COUNT; i++) {
+    const OpDef *op = &op_table[i];
+    if (op->kind == OK_METHOD || strcmp(op->ns, ns) || strcmp(op->name, name))
+      continue;
+    if (op->kind == OK_NAMESPACE)
+      return v_namespace(op->qualname);
+    if (op->kind == OK_PYBUILTIN && strcmp(ns, "math"))
+      continue;
+    return v_builtin(op);
+  }
+  return NULL;
+}
+
+Value *param(const OpDef *op, Value **p, const char *name) {
+  for (int i = 0; i < op->nparams; i++)
+    if (!strcmp(op->pname[i], name))
+      return p[i];
+  unreachable();
+}
+
+static const char *callee_name(const OpDef *op) {
+  return op->kind == OK_METHOD ? format("Tensor.%s", op->name) : op->name;
+}
+
+void bind_args(const OpDef *op, Value **args, int nargs, Dict *kw, Value **out, Loc loc) {
+  int npos = op->varargs >= 0 ? op->varargs : op->nparams;
+  for (int i = 0; i < op->nparams; i++)
+    out[i] = NULL;
+  if (nargs > npos && op->varargs < 0)
+    error_at(loc, "%s() takes %d positional argument%s but %d %s given", callee_name(op), npos,
+             npos == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
+  for (int i = 0; i < nargs && i < npos; i++)
+    out[i] = args[i];
+  if (op->varargs >= 0)
+    out[op->varargs] = v_tuple(nargs > npos ? nargs - npos : 0, args + npos);
+  for (int k = 0; kw && k < kw->n; k++) {
+    int i;
+    for (i = 0; i < op->nparams; i++)
+      if (i != op->varargs && !strcmp(op->pname[i], kw->keys[k]))
+        break;
+    if (i == op->nparams) {
+      if (op->kwvar)
+        continue;
+      error_at(loc, "%s() got an unexpected keyword argument '%s'", callee_name(op), kw->keys[k]);
+    }
+    if (out[i])
+      error_at(loc, "%s() got multiple values for argument '%s'", callee_name(op), kw->keys[k]);
+    out[i] = kw->vals[k];
+  }
+  for (int i = 0; i < op->nparams; i++) {
+    if (out[i])
+      continue;
+    if (!op->pdefault[i])
+      error_at(loc, "%s() missing required argument '%s'", callee_name(op), op->pname[i]);
+    out[i] = op->pdefault[i];
+  }
+}
+
+/* --------------------------------------------------------- int values */
+Value *unwrap_const(Value *v) {
+  if (v->kind == V_PROXY && v->node->const_value)
+    return v->node->const_value;
+  return v;
+}
+
+int64_t as_int(Value *v, const char *what, Loc loc) {
+  v = unwrap_const(v);
+  if (v->kind == V_INT)
+    return v->i;
+  if (v->kind == V_BOOL)
+    return v->b;
+  error_at(loc, "%s must be an int, not %s", what, v_type_name(v));
+}
+
+/* _pair(): an int or a tuple of 2 ints, as a tuple of 2. */
+static Value *pair(Value *v, const char *what, Loc loc) {
+  v = unwrap_const(v);
+  if (v_is_seq(v)) {
+    if (v->list->n != 2)
+      error_at(loc, "%s must be an int or a pair of ints", what);
+    Value *items[2] = {v_int(as_int(v->list->items[0], what, loc)), v_int(as_int(v->list->items[1], what, loc))};
+    return v_tuple(2, items);
+  }
+  Value *i = v_int(as_int(v, what, loc));
+  Value *items[2] = {i, i};
+  return v_tuple(2, items);
+}
+
+static int64_t pair_at(Value *v, int k, const char *what, Loc loc) {
+  v = unwrap_const(v);
+  if (v_is_seq(v)) {
+    if (v->list->n == 1)
+      k = 0;
+    else if (v->list->n != 2)
+      error_at(loc, "%s must be an int or a pair of ints", what);
+    return as_int(v->list->items[k], what, loc);
+  }
+  return as_int(v, what, loc);
+}
+
+/* ------------------------------------------------------- nn modules */
+static void set_param(const OpDef *op, Value **p, const char *name, Value *v) {
+  for (int i = 0; i < op->nparams; i++)
+    if (!strcmp(op->pname[i], name))
+      p[i] = v;
+}
+
+/* Construct a torch.nn module. Hyperparameters are normalized as the
+ * module's own __init__ does (Conv2d's _pair, pools' stride defaulting to
+ * the kernel size), so that attributes and repr read as PyTorch's. */
+Object *nn_module_new(const OpDef *op, Value **params, Loc loc) {
+  Object *m = arena_alloc(sizeof *m);
+  static int next_id;
+  m->nn = op;
+  m->attrs = dict_new();
+  m->children = dict_new();
+  m->loc = loc;
+  m->id = ++next_id;
+  m->params = arena_alloc(sizeof(Value *) * (size_t)(op->nparams + 1));
+  memcpy(m->params, params, sizeof(Value *) * (size_t)op->nparams);
+  Value **p = m->params;
+  switch (op->id) {
+  case OP_CONV2D: {
+    int64_t cin = as_int(param(op, p, "in_channels"), "in_channels", loc);
+    int64_t cout = as_int(param(op, p, "out_channels"), "out_channels", loc);
+    int64_t groups = as_int(param(op, p, "groups"), "groups", loc);
+    if (cin <= 0 || cout <= 0 || groups <= 0)
+      error_at(loc, "Conv2d needs positive channel counts and groups");
+    if (cin % groups)
+      error_at(loc, "in_channels (%lld) must be divisible by groups (%lld)", (long long)cin, (long long)groups);
+    if (cout % groups)
+      error_at(loc, "out_channels (%lld) must be divisible by groups (%lld)", (long long)cout, (long long)groups);
+    set_param(op, p, "kernel_size", pair(param(op, p, "kernel_size"), "kernel_size", loc));
+    set_param(op, p, "stride", pair(param(op, p, "stride"), "stride", loc));
+    if (param(op, p, "padding")->kind != V_STR)
+      set_param(op, p, "padding", pair(param(op, p, "padding"), "padding", loc));
+    else if (strcmp(param(op, p, "padding")->s, "same") && strcmp(param(op, p, "padding")->s, "valid"))
+      error_at(loc, "padding must be an int, a pair, 'same' or 'valid'");
+    set_param(op, p, "dilation", pair(param(op, p, "dilation"), "dilation", loc));
+    if (param(op, p, "padding_mode")->kind != V_STR || strcmp(param(op, p, "padding_mode")->s, "zeros"))
+      error_at(loc, "qgen supports Conv2d with padding_mode='zeros' only");
+    break;
+  }
+  case OP_LINEAR:
+    if (as_int(param(op, p, "in_features"), "in_features", loc) <= 0 ||
+        as_int(param(op, p, "out_features"), "out_features", loc) <= 0)
+      error_at(loc, "Linear needs positive in_features and out_features");
+    break;
+  case OP_BATCHNORM2D:
+    if (as_int(param(op, p, "num_features"), "num_features", loc) <= 0)
+      error_at(loc, "BatchNorm2d needs a positive num_features");
+    break;
+  case OP_MAXPOOL2D:
+  case OP_AVGPOOL2D:
+    if (param(op, p, "stride")->kind == V_NONE)
+      set_param(op, p, "stride", param(op, p, "kernel_size"));
+    break;
+  default:
+    break;
+  }
+  return m;
+}
+
+/* str() of a value, as str.format prints it: strings bare, the rest repr. */
+static void put_str(Buf *b, Value *v) {
+  if (v->kind == V_STR)
+    buf_puts(b, v->s);
+  else
+    v_repr(b, v);
+}
+
+static bool all_equal(Value *v, int64_t x) {
+  if (v->kind == V_STR)
+    return false;
+  for (int i = 0; i < v->list->n; i++)
+    if (v->list->items[i]->kind != V_INT || v->list->items[i]->i != x)
+      return false;
+  return true;
+}
+
+#define P(name) param(&op_table[OP_ID], p, name)
+
+#define OP_ID OP_CONV2D
+void repr_conv2d(Buf *b, Value **p) {
+  buf_printf(b, "%lld, %lld, kernel_size=", (long long)P("in_channels")->i, (long long)P("out_channels")->i);
+  put_str(b, P("kernel_size"));
+  buf_puts(b, ", stride=");
+  put_str(b, P("stride"));
+  if (!all_equal(P("padding"), 0))
+    buf_puts(b, ", padding="), put_str(b, P("padding"));
+  if (!all_equal(P("dilation"), 1))
+    buf_puts(b, ", dilation="), put_str(b, P("dilation"));
+  if (as_int(P("groups"), "groups", (Loc){0}) != 1)
+    buf_puts(b, ", groups="), put_str(b, P("groups"));
+  if (!v_truthy(P("bias")))
+    buf_puts(b, ", bias=False");
+}
+#undef OP_ID
+
+#define OP_ID OP_LINEAR
+void repr_linear(Buf *b, Value **p) {
+  buf_puts(b, "in_features=");
+  put_str(b, P("in_features"));
+  buf_puts(b, ", out_features=");
+  put_str(b, P("out_features"));
+  buf_printf(b, ", bias=%s", v_truthy(P("bias")) ? "True" : "False");
+}
+#undef OP_ID
+
+#define OP_ID OP_BATCHNORM2D
+void repr_batchnorm2d(Buf *b, Value **p) {
+  put_str(b, P("num_features"));
+  buf_puts(b, ", eps=");
+  put_str(b, P("eps"));
+  buf_puts(b, ", momentum=");
+  put_str(b, P("momentum"));
+  buf_puts(b, ", affine=");
+  put_str(b, P("affine"));
+  buf_puts(b, ", track_running_stats=");
+  put_str(b, P("track_running_stats"));
+}
+#undef OP_ID
+
+/* ReLU, ReLU6: "inplace=True" or nothing. */
+void repr_inplace(Buf *b, Value **p) {
+  if (v_truthy(p[0]))
+    buf_puts(b, "inplace=True");
+}
+
+#define OP_ID OP_HARDTANH
+void repr_hardtanh(Buf *b, Value **p) {
+  buf_puts(b, "min_val=");
+  put_str(b, P("min_val"));
+  buf_puts(b, ", max_val=");
+  put_str(b, P("max_val"));
+  if (v_truthy(P("inplace")))
+    buf_puts(b, ", inplace=True");
+}
+#undef OP_ID
+
+#define OP_ID OP_MAXPOOL2D
+void repr_maxpool2d(Buf *b, Value **p) {
+  static const char *keys[] = {"kernel_size", "stride", "padding", "dilation", "ceil_mode"};
+  for (int i = 0; i < 5; i++) {
+    buf_printf(b, "%s%s=", i ? ", " : "", keys[i]);
+    put_str(b, P(keys[i]));
+  }
+}
+#undef OP_ID
+
+#define OP_ID OP_AVGPOOL2D
+void repr_avgpool2d(Buf *b, Value **p) {
+  static const char *keys[] = {"kernel_size", "stride", "padding"};
+  for (int i = 0; i < 3; i++) {
+    buf_printf(b, "%s%s=", i ? ", " : "", keys[i]);
+    put_str(b, P(keys[i]));
+  }
+}
+#undef OP_ID
+
+void repr_adaptive(Buf *b, Value **p) {
+  buf_puts(b, "output_size=");
+  put_str(b, p[0]);
+}
+
+void repr_flatten(Buf *b, Value **p) {
+  buf_puts(b, "start_dim=");
+  put_str(b, p[0]);
+  buf_puts(b, ", end_dim=");
+  put_str(b, p[1]);
+}
+
+void repr_dropout(Buf *b, Value **p) {
+  buf_puts(b, "p=");
+  put_str(b, p[0]);
+  buf_puts(b, ", inplace=");
+  put_str(b, p[1]);
+}
+
+/* --------------------------------------------------------- shapes */
+int64_t shape_numel(const int *shape, int ndim) {
+  int64_t n = 1;
+  for (int i = 0; i < ndim; i++)
+    n *= shape[i];
+  return n;
+}
+
+static const char *shape_str(const int *shape, int ndim) {
+  Buf b = {0};
+  buf_putc(&b, '[');
+  for (int i = 0; i < ndim; i++)
+    buf_printf(&b, "%s%d", i ? ", " : "", shape[i]);
+  buf_putc(&b, ']');
+  return buf_str(&b);
+}
+
+static Node *input_node(Node *n, int k, Loc loc) {
+  Value *v = n->args->list->items[k];
+  if (v->kind != V_PROXY || !v->node->is_tensor)
+    error_at(loc, "%s expects a tensor as argument %d, got %s", n->def->name, k + 1, v_type_name(v));
+  return v->node;
+}
+
+static void set_shape(Node *n, const int *shape, int ndim) {
+  n->ndim = ndim;
+  if (ndim)
+    memcpy(n->shape, shape, sizeof(int) * (size_t)ndim);
+  n->is_tensor = true;
+}
+
+static void need_rank(Node *in, int rank, const char *who, Loc loc) {
+  if (in->ndim != rank)
+    error_at(loc, "%s expects a %dD input, got shape %s", who, rank, shape_str(in->shape, in->ndim));
+}
+
+void shape_same(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  set_shape(n, in->shape, in->ndim);
+}
+
+#define OP_ID OP_CONV2D
+void shape_conv2d(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  need_rank(in, 4, "Conv2d", loc);
+  int64_t cin = P("in_channels")->i, cout = P("out_channels")->i;
+  if (in->shape[1] != cin)
+    error_at(loc, "shape mismatch: Conv2d expects %lld input channels, got input of shape %s",
+             (long long)cin, shape_str(in->shape, in->ndim));
+  int out[4] = {in->shape[0], (int)cout, 0, 0};
+  for (int k = 0; k < 2; k++) {
+    int64_t ks = pair_at(P("kernel_size"), k, "kernel_size", loc);
+    int64_t st = pair_at(P("stride"), k, "stride", loc);
+    int64_t dl = pair_at(P("dilation"), k, "dilation", loc);
+    int64_t pd;
+    Value *pad = P("padding");
+    if (pad->kind == V_STR) {
+      if (!strcmp(pad->s, "same") && st != 1)
+        error_at(loc, "padding='same' is not supported for strided convolutions");
+      pd = !strcmp(pad->s, "same") ? dl * (ks - 1) / 2 : 0;
+      if (!strcmp(pad->s, "same") && (dl * (ks - 1)) % 2)
+        error_at(loc, "qgen supports padding='same' only with symmetric padding (odd kernels)");
+    } else
+      pd = pair_at(pad, k, "padding", loc);
+    int64_t o = (in->shape[2 + k] + 2 * pd - dl * (ks - 1) - 1) / st + 1;
+    if (o <= 0 || st <= 0 || ks <= 0)
+      error_at(loc, "shape mismatch: Conv2d's kernel does not fit input of shape %s", shape_str(in->shape, in->ndim));
+    out[2 + k] = (int)o;
+  }
+  set_shape(n, out, 4);
+}
+#undef OP_ID
+
+#define OP_ID OP_LINEAR
+void shape_linear(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  int64_t fin = P("in_features")->i;
+  if (in->ndim < 1 || in->shape[in->ndim - 1] != fin)
+    error_at(loc, "shape mismatch: Linear expects %lld input features, got input of shape %s",
+             (long long)fin, shape_str(in->shape, in->ndim));
+  int out[MAX_DIMS];
+  memcpy(out, in->shape, sizeof out);
+  out[in->ndim - 1] = (int)P("out_features")->i;
+  set_shape(n, out, in->ndim);
+}
+#undef OP_ID
+
+void shape_batchnorm2d(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  need_rank(in, 4, "BatchNorm2d", loc);
+  if (in->shape[1] != p[0]->i)
+    error_at(loc, "shape mismatch: BatchNorm2d expects %lld channels, got input of shape %s",
+             (long long)p[0]->i, shape_str(in->shape, in->ndim));
+  set_shape(n, in->shape, in->ndim);
+}
+
+/* PyTorch's pooling_output_shape. */
+static int64_t pool_out(int64_t in, int64_t k, int64_t pad, int64_t st, int64_t dl, bool ceil) {
+  int64_t num = in + 2 * pad - dl * (k - 1) - 1 + (ceil ? st - 1 : 0);
+  int64_t o = (num >= 0 ? num / st : -((-num + st - 1) / st)) + 1;
+  if (ceil && (o - 1) * st >= in + pad)
+    o--;
+  return o;
+}
+
+/* MaxPool2d, AvgPool2d, F.max_pool2d, F.avg_pool2d: the parameters are
+ * found by name, so one rule serves the four signatures. */
+void shape_pool2d(Node *n, Value **p, Loc loc) {
+  const OpDef *op = n->def;
+  Node *in = input_node(n, 0, loc);
+  if (in->ndim != 4 && in->ndim != 3)
+    error_at(loc, "%s expects a 3D or 4D input, got shape %s", op->name, shape_str(in->shape, in->ndim));
+  Value *ks = param(op, p, "kernel_size"), *st = unwrap_const(param(op, p, "stride"));
+  if (st->kind == V_NONE || (v_is_seq(st) && st->list->n == 0))
+    st = ks;
+  bool has_dilation = false;
+  for (int i = 0; i < op->nparams; i++)
+    has_dilation |= !strcmp(op->pname[i], "dilation");
+  Value *dl = has_dilation ? param(op, p, "dilation") : v_int(1);
+  bool ceil = v_truthy(param(op, p, "ceil_mode"));
+  int out[4];
+  memcpy(out, in->shape, sizeof out);
+  for (int k = 0; k < 2; k++) {
+    int64_t kk = pair_at(ks, k, "kernel_size", loc), ss = pair_at(st, k, "stride", loc);
+    int64_t pp = pair_at(param(op, p, "padding"), k, "padding", loc), dd = pair_at(dl, k, "dilation", loc);
+    if (kk <= 0 || ss <= 0 || dd <= 0 || pp < 0)
+      error_at(loc, "%s: kernel_size, stride and dilation must be positive", op->name);
+    if (pp * 2 > kk)
+      error_at(loc, "%s: padding should be at most half of the kernel size", op->name);
+    int64_t o = pool_out(in->shape[in->ndim - 2 + k], kk, pp, ss, dd, ceil);
+    if (o <= 0)
+      error_at(loc, "shape mismatch: %s's window does not fit input of shape %s", op->name,
+               shape_str(in->shape, in->ndim));
+    out[in->ndim - 2 + k] = (int)o;
+  }
+  set_shape(n, out, in->ndim);
+}
+
+void shape_adaptive_pool2d(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  if (in->ndim != 4 && in->ndim != 3)
+    error_at(loc, "adaptive_avg_pool2d expects a 3D or 4D input, got shape %s", shape_str(in->shape, in->ndim));
+  Value *os = unwrap_const(param(n->def, p, "output_size"));
+  int out[4];
+  memcpy(out, in->shape, sizeof out);
+  for (int k = 0; k < 2; k++) {
+    Value *v = v_is_seq(os) ? (os->list->n == 2 ? os->list->items[k] : NULL) : os;
+    if (!v)
+      error_at(loc, "output_size must be an int or a pair");
+    v = unwrap_const(v);
+    if (v->kind != V_NONE) {
+      int64_t o = as_int(v, "output_size", loc);
+      if (o <= 0)
+        error_at(loc, "output_size must be positive");
+      out[in->ndim - 2 + k] = (int)o;
+    }
+  }
+  set_shape(n, out, in->ndim);
+}
+
+static int norm_dim(int64_t d, int ndim, Loc loc) {
+  if (d < -ndim || d >= (ndim ? ndim : 1))
+    error_at(loc, "dimension %lld out of range for a %dD tensor", (long long)d, ndim);
+  return (int)(d < 0 ? d + ndim : d);
+}
+
+void shape_flatten(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  int s = norm_dim(as_int(param(n->def, p, "start_dim"), "start_dim", loc), in->ndim, loc);
+  int e = norm_dim(as_int(param(n->def, p, "end_dim"), "end_dim", loc), in->ndim, loc);
+  if (s > e)
+    error_at(loc, "flatten: start_dim cannot come after end_dim");
+  int out[MAX_DIMS], k = 0;
+  for (int i = 0; i < s; i++)
+    out[k++] = in->shape[i];
+  out[k++] = (int)shape_numel(in->shape + s, e - s + 1);
+  for (int i = e + 1; i < in->ndim; i++)
+    out[k++] = in->shape[i];
+  set_shape(n, out, k);
+}
+
+void shape_view(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  Value *dims = p[0];
+  if (dims->list->n == 1 && v_is_seq(unwrap_const(dims->list->items[0])))
+    dims = unwrap_const(dims->list->items[0]);
+  if (dims->list->n == 0 || dims->list->n > MAX_DIMS)
+    error_at(loc, "%s() needs between 1 and %d dimensions", n->def->name, MAX_DIMS);
+  int out[MAX_DIMS], infer = -1;
+  int64_t known = 1, total = shape_numel(in->shape, in->ndim);
+  for (int i = 0; i < dims->list->n; i++) {
+    int64_t d = as_int(dims->list->items[i], "a dimension", loc);
+    if (d == -1) {
+      if (infer >= 0)
+        error_at(loc, "%s(): only one dimension can be inferred", n->def->name);
+      infer = i;
+      d = 1;
+    } else if (d < 0)
+      error_at(loc, "%s(): invalid dimension %lld", n->def->name, (long long)d);
+    out[i] = (int)d;
+    known *= d;
+  }
+  if (infer >= 0) {
+    if (known == 0 || total % known)
+      error_at(loc, "shape mismatch: cannot %s a tensor of shape %s (%lld elements) with -1 and %lld other elements",
+               n->def->name, shape_str(in->shape, in->ndim), (long long)total, (long long)known);
+    out[infer] = (int)(total / known);
+  } else if (known != total)
+    error_at(loc, "shape mismatch: cannot %s a tensor of shape %s (%lld elements) to %s", n->def->name,
+             shape_str(in->shape, in->ndim), (long long)total, shape_str(out, dims->list->n));
+  set_shape(n, out, dims->list->n);
+}
+
+void shape_cat(Node *n, Value **p, Loc loc) {
+  Value *ts = unwrap_const(p[0]);
+  if (!v_is_seq(ts) || ts->list->n == 0)
+    error_at(loc, "torch.cat expects a non-empty list of tensors");
+  Node *first = NULL;
+  int out[MAX_DIMS], dim = 0;
+  for (int i = 0; i < ts->list->n; i++) {
+    Value *v = ts->list->items[i];
+    if (v->kind != V_PROXY || !v->node->is_tensor)
+      error_at(loc, "torch.cat expects tensors, got %s", v_type_name(v));
+    Node *t = v->node;
+    if (!first) {
+      first = t;
+      dim = norm_dim(as_int(p[1], "dim", loc), t->ndim, loc);
+      memcpy(out, t->shape, sizeof out);
+      continue;
+    }
+    if (t->ndim != first->ndim)
+      error_at(loc, "shape mismatch: torch.cat of %s and %s", shape_str(first->shape, first->ndim), shape_str(t->shape, t->ndim));
+    for (int k = 0; k < t->ndim; k++)
+      if (k != dim && t->shape[k] != first->shape[k])
+        error_at(loc, "shape mismatch: torch.cat along dim %d of %s and %s", dim,
+                 shape_str(first->shape, first->ndim), shape_str(t->shape, t->ndim));
+    out[dim] += t->shape[dim];
+  }
+  set_shape(n, out, first->ndim);
+}
+
+/* a + b: tensors of one shape, or a tensor and a number. */
+void shape_add(Node *n, Value **p, Loc loc) {
+  Value *a = n->args->list->items[0], *b = n->args->list->items[1];
+  bool ta = a->kind == V_PROXY && a->node->is_tensor, tb = b->kind == V_PROXY && b->node->is_tensor;
+  if (!ta && !tb) {
+    shape_arith(n, p, loc);
+    return;
+  }
+  if (ta && tb) {
+    Node *x = a->node, *y = b->node;
+    if (x->ndim != y->ndim || memcmp(x->shape, y->shape, sizeof(int) * (size_t)x->ndim))
+      error_at(loc, "shape mismatch: cannot add tensors of shapes %s and %s", shape_str(x->shape, x->ndim),
+               shape_str(y->shape, y->ndim));
+    set_shape(n, x->shape, x->ndim);
+    return;
+  }
+  Node *t = ta ? a->node : b->node;
+  set_shape(n, t->shape, t->ndim);
+}
+
+/* Arithmetic on sizes: the result is known statically. */
+void shape_arith(Node *n, Value **p, Loc loc) {
+  Value *a = unwrap_const(n->args->list->items[0]), *b = unwrap_const(n->args->list->items[1]);
+  if (a->kind == V_PROXY || b->kind == V_PROXY)
+    error_at(loc, "qgen cannot compute '%s' on a tensor; only additions of tensors are supported", n->def->name);
+  int64_t x = as_int(a, "operand", loc), y = as_int(b, "operand", loc), r = 0;
+  switch (n->def->id) {
+  case OP_O_MUL: r = x * y; break;
+  case OP_O_SUB: r = x - y; break;
+  case OP_O_ADD: case OP_T_ADD: case OP_M_ADD: r = x + y; break;
+  case OP_O_FLOORDIV:
+    if (!y)
+      error_at(loc, "integer division by zero");
+    r = x / y - ((x % y != 0) && ((x < 0) != (y < 0)));
+    break;
+  default: unreachable();
+  }
+  n->const_value = v_int(r);
+}
+
+void shape_getitem(Node *n, Value **p, Loc loc) {
+  Value *a = n->args->list->items[0], *k = unwrap_const(n->args->list->items[1]);
+  Value *seq = unwrap_const(a);
+  if (seq->kind == V_PROXY)
+    error_at(loc, "qgen does not support indexing or slicing tensors");
+  if (!v_is_seq(seq) || k->kind != V_INT)
+    error_at(loc, "unsupported subscript of %s", v_type_name(seq));
+  int64_t i = k->i < 0 ? k->i + seq->list->n : k->i;
+  if (i < 0 || i >= seq->list->n)
+    error_at(loc, "index %lld out of range for a size of %d dimensions", (long long)k->i, seq->list->n);
+  n->const_value = seq->list->items[i];
+}
+
+static Value *size_tuple(Node *t) {
+  Value *dims[MAX_DIMS];
+  for (int i = 0; i < t->ndim; i++)
+    dims[i] = v_int(t->shape[i]);
+  return v_tuple(t->ndim, dims);
+}
+
+void shape_getattr(Node *n, Value **p, Loc loc) {
+  Node *t = input_node(n, 0, loc);
+  n->const_value = size_tuple(t);
+}
+
+void shape_size(Node *n, Value **p, Loc loc) {
+  Node *t = input_node(n, 0, loc);
+  Value *d = unwrap_const(p[0]);
+  if (d->kind == V_NONE)
+    n->const_value = size_tuple(t);
+  else
+    n->const_value = v_int(t->shape[norm_dim(as_int(d, "dim", loc), t->ndim, loc)]);
+}
+
+void shape_dim(Node *n, Value **p, Loc loc) {
+  n->const_value = v_int(input_node(n, 0, loc)->ndim);
+}
+
+/* x.sum(), x.mean(): traced (so that a data-dependent `if` on them is
+ * reported where it is), never quantized. */
+void shape_reduce(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  Value *d = unwrap_const(p[0]);
+  if (d->kind == V_NONE) {
+    set_shape(n, NULL, 0);
+    return;
+  }
+  int k = norm_dim(as_int(d, "dim", loc), in->ndim, loc), out[MAX_DIMS], m = 0;
+  for (int i = 0; i < in->ndim; i++)
+    if (i != k)
+      out[m++] = in->shape[i];
+    else if (v_truthy(p[1]))
+      out[m++] = 1;
+  set_shape(n, out, m);
+}

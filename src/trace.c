@@ -1,0 +1,213 @@
+/* trace.c: what happens when a Value is a tensor. Each operation on a proxy
+ * records a graph node the way torch.fx 1.13 records it, and computes the
+ * node's static shape with the op's rule from torch.def. */
+#include "qgen.h"
+#include <string.h>
+
+static Graph *graph_of(Interp *in, const char *what, Loc loc) {
+  if (!in->graph)
+    error_at(loc, "%s can only be used in forward()", what);
+  return in->graph;
+}
+
+bool value_has_proxy(const Value *v) {
+  if (v->kind == V_PROXY)
+    return true;
+  if (v_is_seq(v))
+    for (int i = 0; i < v->list->n; i++)
+      if (value_has_proxy(v->list->items[i]))
+        return true;
+  if (v->kind == V_DICT)
+    for (int i = 0; i < v->dict->n; i++)
+      if (value_has_proxy(v->dict->vals[i]))
+        return true;
+  return false;
+}
+
+static bool is_tensor(const Value *v) { return v->kind == V_PROXY && v->node->is_tensor; }
+
+static Value **bound(const OpDef *op, Value **args, int nargs, Dict *kw, Loc loc) {
+  Value **p = arena_alloc(sizeof(Value *) * (size_t)(op->nparams + 1));
+  bind_args(op, args, nargs, kw, p, loc);
+  return p;
+}
+
+static Value *record(Graph *g, NodeOp nop, const OpDef *op, const char *target, const char *name,
+                     Value *args, Dict *kwargs, Value **params, Loc loc) {
+  Node *n = graph_add(g, nop, target, name, args, kwargs, loc);
+  n->def = op;
+  n->params = params;
+  if (op && op->shape)
+    op->shape(n, params, loc);
+  return v_proxy(n);
+}
+
+/* Paths of every module under the root, first path in named_modules()
+ * order, as FX's path_of_module finds them. */
+static void assign_paths(Object *o, const char *prefix) {
+  for (int i = 0; i < o->children->n; i++) {
+    Value *c = o->children->vals[i];
+    if (c->kind != V_OBJECT || c->obj->path)
+      continue;
+    c->obj->path = *prefix ? format("%s.%s", prefix, o->children->keys[i]) : o->children->keys[i];
+    assign_paths(c->obj, c->obj->path);
+  }
+}
+
+/* FX prints an annotation with type_repr: torch.Tensor by its full name. */
+static const char *fx_type_repr(const char *annotation) {
+  size_t n = strlen(annotation);
+  if (n >= 6 && !strcmp(annotation + n - 6, "Tensor"))
+    return "torch.Tensor";
+  return annotation;
+}
+
+Graph *trace_forward(Interp *in, Value *model, const int *shape, int ndim, Loc loc) {
+  Graph *g = graph_new(model, loc.src);
+  model->obj->path = "";
+  assign_paths(model->obj, "");
+  Value *fwd = class_method(model->obj->cls, "forward");
+  if (!fwd)
+    error_at(loc, "the model has no forward() method");
+  FuncDef *f = fwd->func;
+  fwd = v_bound(model, fwd);
+  TSNode params = field(f->node, FLD_parameters);
+  uint32_t np = ts_node_named_child_count(params);
+  Loc floc = node_loc(f->src, f->node);
+  TSNode xparam = ts_node_named_child(params, 1);
+  if (np == 2 && sym(xparam) == SYM_typed_parameter) {
+    g->input_type = fx_type_repr(node_text(f->src, field(xparam, FLD_type)));
+    xparam = ts_node_named_child(xparam, 0);
+  }
+  TSNode ret = ts_node_child_by_field_name(f->node, "return_type", 11);
+  if (!ts_node_is_null(ret))
+    g->return_type = fx_type_repr(node_text(f->src, ret));
+  if (np != 2 || sym(xparam) != SYM_identifier)
+    error_at(floc, "qgen traces a forward(self, x) that takes exactly one tensor");
+  const char *xname = node_text(f->src, xparam);
+  Node *x = graph_add(g, N_PLACEHOLDER, xname, xname, v_tuple(0, NULL), dict_new(), node_loc(f->src, ts_node_named_child(params, 1)));
+  x->ndim = ndim;
+  memcpy(x->shape, shape, sizeof(int) * (size_t)ndim);
+  x->is_tensor = true;
+  in->graph = g;
+  Value *arg = v_proxy(x);
+  Value *out = call_value(in, fwd, &arg, 1, NULL, floc);
+  in->graph = NULL;
+  if (!value_has_proxy(out))
+    error_at(floc, "forward() returns %s, not a tensor computed from its input", v_type_name(out));
+  Value *oargs[1] = {out};
+  graph_add(g, N_OUTPUT, "output", "output", v_tuple(1, oargs), dict_new(), floc);
+  graph_compute_users(g);
+  return g;
+}
+
+Value *trace_call_module(Interp *in, Value *mod, Value **args, int nargs, Dict *kw, Loc loc) {
+  Object *o = mod->obj;
+  const OpDef *op = o->nn;
+  Value *fwd = o->cls ? class_method(o->cls, "forward") : NULL;
+  if (fwd)
+    return call_value(in, v_bound(mod, fwd), args, nargs, kw, loc);
+  if (op->id == OP_SEQUENTIAL) {
+    if (nargs != 1 || (kw && kw->n))
+      error_at(loc, "Sequential takes exactly one input");
+    Value *x = args[0];
+    for (int i = 0; i < o->children->n; i++)
+      x = call_value(in, o->children->vals[i], &x, 1, NULL, loc);
+    return x;
+  }
+  if (op->id == OP_MODULELIST)
+    error_at(loc, "a ModuleList is not callable; iterate over it or index it");
+  if (op->id == OP_MODULE)
+    error_at(loc, "module '%s' has no forward()", v_type_name(mod));
+  Graph *g = graph_of(in, format("calling a %s", op->name), loc);
+  if (nargs != 1 || (kw && kw->n))
+    error_at(loc, "%s.forward() takes exactly one tensor (%d given)", op->name, nargs + (kw ? kw->n : 0));
+  if (!is_tensor(args[0]))
+    error_at(loc, "%s expects a tensor, got %s", op->name, v_type_name(args[0]));
+  if (!o->path)
+    error_at(loc, "this %s is not registered as a submodule of the model (assign it to self in __init__)", op->name);
+  Value *out = record(g, N_CALL_MODULE, op, o->path, o->path, v_tuple(1, args), dict_new(), o->params, loc);
+  out->node->module = o;
+  return out;
+}
+
+Value *trace_call_function(Interp *in, const OpDef *op, Value **args, int nargs, Dict *kw, Loc loc) {
+  if (op->rec == REC_AS_METHOD) {
+    if (nargs < 1 || !is_tensor(args[0]))
+      error_at(loc, "%s() expects a tensor", op->qualname);
+    return trace_call_method(in, op_lookup(OK_METHOD, "Tensor", op->name), args[0], args + 1, nargs - 1, kw, loc);
+  }
+  Graph *g = graph_of(in, op->qualname, loc);
+  Value **p = bound(op, args, nargs, kw, loc);
+  bool any = false;
+  for (int i = 0; i < nargs; i++)
+    any |= value_has_proxy(args[i]);
+  for (int i = 0; kw && i < kw->n; i++)
+    any |= value_has_proxy(kw->vals[i]);
+  if (!any)
+    error_at(loc, "%s() needs a tensor argument", op->qualname);
+  Value *nargs_v;
+  Dict *nkw = dict_new();
+  if (op->rec == REC_HANDLE) {
+    /* handle_torch_function(fn, (input,), input, a, k1=v1, ...) */
+    nargs_v = v_tuple(op->rec_npos, p);
+    for (int i = op->rec_npos; i < op->nparams; i++)
+      dict_set(nkw, op->pname[i], p[i]);
+  } else {
+    nargs_v = v_tuple(nargs, args);
+    for (int i = 0; kw && i < kw->n; i++)
+      dict_set(nkw, kw->keys[i], kw->vals[i]);
+  }
+  return record(g, N_CALL_FUNCTION, op, op->qualname, op->name, nargs_v, nkw, p, loc);
+}
+
+Value *trace_call_method(Interp *in, const OpDef *op, Value *self, Value **args, int nargs, Dict *kw, Loc loc) {
+  Graph *g = graph_of(in, format("Tensor.%s", op->name), loc);
+  if (!is_tensor(self))
+    error_at(loc, "'%s' is not a tensor", v_type_name(self));
+  Value **p = bound(op, args, nargs, kw, loc);
+  Value *all = v_tuple(1, &self);
+  for (int i = 0; i < nargs; i++)
+    list_push(all->list, args[i]);
+  Dict *nkw = dict_new();
+  for (int i = 0; kw && i < kw->n; i++)
+    dict_set(nkw, kw->keys[i], kw->vals[i]);
+  return record(g, N_CALL_METHOD, op, op->name, op->name, all, nkw, p, loc);
+}
+
+/* a + b, a * b ... where a or b is a proxy: FX records operator.X. */
+Value *trace_binary(Interp *in, const char *opname, Value *a, Value *b, Loc loc) {
+  static const struct { const char *sym; OpId id; } ops[] = {
+    {"+", OP_O_ADD}, {"*", OP_O_MUL}, {"-", OP_O_SUB}, {"//", OP_O_FLOORDIV}};
+  for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+    if (!strcmp(ops[i].sym, opname)) {
+      const OpDef *op = &op_table[ops[i].id];
+      if (op->id != OP_O_ADD && (is_tensor(a) || is_tensor(b)))
+        error_at(loc, "'%s' on tensors is not supported (qgen quantizes additions only)", opname);
+      Value *args[2] = {a, b};
+      return record(graph_of(in, "tensor arithmetic", loc), N_CALL_FUNCTION, op, op->qualname, op->name,
+                    v_tuple(2, args), dict_new(), args, loc);
+    }
+  error_at(loc, "operator '%s' on a tensor is not supported", opname);
+}
+
+Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc) {
+  const OpDef *op = &op_table[OP_O_GETITEM];
+  Value *args[2] = {obj, key};
+  return record(graph_of(in, "indexing a tensor", loc), N_CALL_FUNCTION, op, op->qualname, op->name,
+                v_tuple(2, args), dict_new(), args, loc);
+}
+
+Value *trace_getattr(Interp *in, Value *obj, const char *name, Loc loc) {
+  const OpDef *op = &op_table[OP_O_GETATTR];
+  Value *args[2] = {obj, v_str(name)};
+  return record(graph_of(in, format("Tensor.%s", name), loc), N_CALL_FUNCTION, op, op->qualname, op->name,
+                v_tuple(2, args), dict_new(), args, loc);
+}
+
+/* self.conv.weight in forward: a get_attr node. */
+Value *trace_get_param(Interp *in, Value *module, const char *name, Loc loc) {
+  graph_of(in, format("a module's %s", name), loc);
+  error_at(loc, "qgen does not support using a module's %s directly in forward() (%s)", name,
+           v_type_name(module));
+}
