@@ -202,7 +202,7 @@ static const char *infix_format(const OpDef *op) {
 }
 
 /* One statement of FX's generated forward, without the newline. */
-static void fx_statement(Buf *b, Node *n) {
+void node_statement(Buf *b, Node *n) {
   Value **a = n->args->list->items;
   switch (n->op) {
   case N_PLACEHOLDER:
@@ -295,12 +295,12 @@ static void fx_code(Buf *b, Graph *g) {
       if (g->input_type)
         buf_printf(&params, " : %s", g->input_type);
       if (strcmp(n->name, n->target)) {
-        fx_statement(&body, n);
+        node_statement(&body, n);
         buf_putc(&body, '\n');
       }
       continue;
     }
-    fx_statement(&body, n);
+    node_statement(&body, n);
     if (ndels[i] && n->op != N_OUTPUT) {
       buf_puts(&body, ";  ");
       for (int k = 0; k < ndels[i]; k++)

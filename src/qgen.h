@@ -4,6 +4,9 @@
 #ifndef QGEN_H
 #define QGEN_H
 
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -270,11 +273,17 @@ typedef enum {
   OP_COUNT
 } OpId;
 
+/* An op's quantized form. */
 typedef enum {
-  Q_NONE,          /* not a tensor op (python builtins, shapes, size) */
-  Q_PASS,          /* keeps its input's (scale, zp): view, flatten, dropout ... */
-  Q_CONV, Q_LINEAR, Q_BATCHNORM, Q_ACT, Q_MAXPOOL, Q_AVGPOOL, Q_ADAPTIVE_AVGPOOL,
-  Q_ADD, Q_CAT, Q_SIGMOID, Q_SIZE, Q_UNSUPPORTED
+  Q_NONE,          /* not a tensor op (python builtins, modules, namespaces) */
+  Q_INPUT,         /* the placeholder: quantizes the float input */
+  Q_OUTPUT,        /* dequantizes the result */
+  Q_PASS,          /* reshapes, keeps (scale, zp): view, reshape, flatten */
+  Q_IDENTITY,      /* no-op at inference: dropout, identity, contiguous */
+  Q_SIZE,          /* a static value: size(), shape, getitem on sizes */
+  Q_CONV, Q_LINEAR, Q_BATCHNORM, Q_RELU, Q_RELU6, Q_HARDTANH,
+  Q_MAXPOOL, Q_AVGPOOL, Q_ADAPTIVE_AVGPOOL, Q_ADD, Q_CAT, Q_SIGMOID,
+  Q_UNSUPPORTED
 } QKind;
 
 struct OpDef {
@@ -381,12 +390,15 @@ struct Node {
   int index;
   int nusers;
   Node **users;
-  /* filled by passes */
-  Node *fused_into;       /* an activation or BN folded into a producer */
-  Node *fused_act;        /* the activation folded into this node */
-  Node *fused_bn;         /* the BatchNorm folded into this conv */
-  int buffer, offset;     /* memory plan */
-  bool dead;
+  /* filled by passes.c */
+  QKind q;                /* its quantized form */
+  Node *fused_into;       /* a BN or activation folded into its producer: that producer */
+  Node *fused_act;        /* on a producer: the activation folded into it */
+  Node *fused_bn;         /* on a conv: the BatchNorm folded into it */
+  Node *tail;             /* on a producer: the last node of its fused chain (itself if none) */
+  Node *qsrc;             /* the node whose quantized module's qo describes this value */
+  Node *alias;            /* Q_PASS/Q_IDENTITY: the node whose codes this one reuses */
+  int buffer;             /* memory plan: arena offset in bytes, -1 if none */
 };
 
 struct Graph {
@@ -409,10 +421,14 @@ void emit_table(Buf *b, Graph *g);
 void emit_json(Buf *b, Graph *g);
 uint64_t graph_fingerprint(Graph *g);
 void node_args_repr(Buf *b, Node *n);         /* FX _format_args */
+void node_statement(Buf *b, Node *n);         /* the node as FX's Python: `y = f(x)` */
 
 /* ----------------------------------------------------------- passes.c */
 void pass_quantize_plan(Graph *g);   /* fold BN, fuse activations, check ops */
-void pass_memory_plan(Graph *g, int *arena_bytes, int *total_bytes);
+void pass_memory_plan(Graph *g, int64_t *arena_bytes, int64_t *total_bytes);
+bool node_is_qmodule(const Node *n);  /* has its own runtime module (q_NAME) */
+Node *node_input(const Node *n, int k);   /* k-th tensor input */
+int node_ninputs(const Node *n);
 
 /* ---------------------------------------------- emit_py.c, emit_c.c */
 typedef struct {
@@ -422,7 +438,9 @@ typedef struct {
 } EmitOptions;
 
 const char *template_text(const char *name, const EmitOptions *opt);
+void template_expand(Buf *b, const char *text, void (*fill)(Buf *b, const char *marker, void *ctx), void *ctx);
 void emit_python(Buf *b, Graph *g, const Parsed *p, const EmitOptions *opt);
+int qmodule_order(Graph *g, Node **out);   /* export()'s and the C's order */
 void emit_runtime_py(Buf *b, const EmitOptions *opt);
 void emit_c_source(Buf *b, Graph *g, const EmitOptions *opt);
 void emit_c_header(Buf *b, Graph *g, const EmitOptions *opt);
