@@ -11,6 +11,7 @@ typedef struct {
   const char *ind;     /* the class body's indentation */
   Graph *g;
   const char *file;    /* the input's base name, for comments */
+  int bits;
 } Py;
 
 static void line(Py *p, int depth, Node *n, const char *fmt, ...) PRINTF(4, 5);
@@ -112,7 +113,7 @@ static void emit_methods(Py *p) {
   line(p, 1, NULL, "QGEN_FINGERPRINT = 0x%016llx", (unsigned long long)graph_fingerprint(g));
   buf_putc(p->b, '\n');
 
-  line(p, 1, NULL, "def quantize(self, num_bits=8, per_channel=True):");
+  line(p, 1, NULL, "def quantize(self, num_bits=%d, per_channel=True):", p->bits);
   line(p, 2, NULL, "\"\"\"Wrap this model's modules in quantized ones (observers, fake quantization).\"\"\"");
   for (int i = 0; i < g->n; i++)
     if (node_is_qmodule(nodes[i]))
@@ -195,7 +196,7 @@ void emit_python(Buf *b, Graph *g, const Parsed *parsed, const EmitOptions *opt)
   uint32_t col = ts_node_start_point(ts_node_named_child(body, 0)).column;
   size_t line_len;
   const char *first = source_line(src, ts_node_start_point(ts_node_named_child(body, 0)).row + 1, &line_len);
-  Py p = {b, arena_strndup(first, col), g, strrchr(src->path, '/') ? strrchr(src->path, '/') + 1 : src->path};
+  Py p = {b, arena_strndup(first, col), g, strrchr(src->path, '/') ? strrchr(src->path, '/') + 1 : src->path, opt->bits};
 
   /* after the last top-level import, the runtime's import */
   uint32_t import_end = 0;

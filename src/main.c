@@ -28,6 +28,8 @@ static const char usage[] =
   "      --arg NAME=VALUE     a constructor argument (repeatable); VALUE is a Python literal\n"
   "      --input-shape N,C,H,W  the input's shape (default: a '# qgen: input-shape=...'\n"
   "                           comment in the file, else 1,1,28,28)\n"
+  "      --bits B             quantize()'s default num_bits, 2 to 8 (default 8; the C's\n"
+  "                           sigmoid tables are sized for it)\n"
   "      --weights FILE       embed this weights file (written by export()) in the C\n"
   "      --depfile FILE       write a Make/Ninja depfile for the outputs\n"
   "      --template-dir DIR   use templates from DIR instead of the built-in ones\n"
@@ -73,15 +75,16 @@ static int parse_shape(const char *s, int *shape) {
 }
 
 static Options parse_options(int argc, char **argv) {
-  enum { O_EMIT = 256, O_CLASS, O_ARG, O_SHAPE, O_WEIGHTS, O_DEPFILE, O_TEMPLATES, O_VERSION };
+  enum { O_EMIT = 256, O_CLASS, O_ARG, O_SHAPE, O_WEIGHTS, O_DEPFILE, O_TEMPLATES, O_VERSION, O_BITS };
   static const struct option longopts[] = {
     {"output", required_argument, 0, 'o'}, {"emit", required_argument, 0, O_EMIT},
     {"class", required_argument, 0, O_CLASS}, {"arg", required_argument, 0, O_ARG},
     {"input-shape", required_argument, 0, O_SHAPE}, {"weights", required_argument, 0, O_WEIGHTS},
     {"depfile", required_argument, 0, O_DEPFILE}, {"template-dir", required_argument, 0, O_TEMPLATES},
-    {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, O_VERSION}, {0, 0, 0, 0}};
+    {"bits", required_argument, 0, O_BITS}, {"help", no_argument, 0, 'h'}, {"version", no_argument, 0, O_VERSION}, {0, 0, 0, 0}};
   Options o = {0};
   o.emit_opt.template_dir = getenv("QGEN_TEMPLATE_DIR");
+  o.emit_opt.bits = 8;
   opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
@@ -110,6 +113,14 @@ static Options parse_options(int argc, char **argv) {
         usage_error("--input-shape wants up to 4 positive sizes such as 1,1,28,28, got '%s'", optarg);
       break;
     case O_WEIGHTS: o.emit_opt.weights = optarg; break;
+    case O_BITS: {
+      char *end;
+      long b = strtol(optarg, &end, 10);
+      if (*end || b < 2 || b > 8)
+        usage_error("--bits wants a number of bits from 2 to 8, got '%s'", optarg);
+      o.emit_opt.bits = (int)b;
+      break;
+    }
     case O_DEPFILE: o.depfile = optarg; break;
     case O_TEMPLATES: o.emit_opt.template_dir = optarg; break;
     case 'h': fputs(usage, stdout); exit(0);
@@ -185,9 +196,11 @@ static void write_depfile(const Options *o, const char *first_target) {
   buf_printf(d, " %s", o->input);
   if (o->emit_opt.weights)
     buf_printf(d, " %s", o->emit_opt.weights);
-  if (o->emit_opt.template_dir)
-    buf_printf(d, " %s/qgen_runtime.py %s/qgen_kernels.c %s/model_q.c %s/model_q.h", o->emit_opt.template_dir,
-               o->emit_opt.template_dir, o->emit_opt.template_dir, o->emit_opt.template_dir);
+  if (o->emit_opt.template_dir && o->emit == EMIT_CODE) {
+    static const char *templates[] = {"qgen_runtime.py", "qgen_kernels.c", "model_q.c", "model_q.h"};
+    for (size_t i = 0; i < sizeof templates / sizeof *templates; i++)
+      buf_printf(d, " %s/%s", o->emit_opt.template_dir, templates[i]);
+  }
   buf_putc(d, '\n');
 }
 

@@ -114,20 +114,35 @@ typedef struct {
   int born, dies;
 } Block;
 
-void pass_memory_plan(Graph *g, int64_t *arena_bytes, int64_t *total_bytes) {
-  /* Values with their own codes: the tail of every quantized module. */
-  Block *blocks = arena_alloc(sizeof(Block) * (size_t)g->n);
+void pass_memory_plan(Graph *g, int64_t (*scratch)(Node *n), int64_t *scratch_off, int64_t *arena_bytes,
+                      int64_t *total_bytes) {
+  /* Values with their own codes: the tail of every quantized module (a
+   * conv that computes the max pool after it stores the pool's output,
+   * from the conv's step on). Then each step's scratch. */
+  Block *blocks = arena_alloc(sizeof(Block) * (size_t)(2 * g->n));
   int nb = 0;
   int *block_of = arena_alloc(sizeof(int) * (size_t)g->n);
+  for (int i = 0; i < g->n; i++)
+    block_of[i] = -1;
   for (int i = 0; i < g->n; i++) {
     Node *n = g->nodes[i];
-    block_of[i] = -1;
-    if (!node_is_qmodule(n))
+    if (!node_is_qmodule(n) || n->tail->c_pool)
       continue;
-    Node *t = n->tail;
-    int64_t per_image = t->ndim > 0 ? shape_numel(t->shape, t->ndim) / t->shape[0] : 1;
-    blocks[nb] = (Block){t, (per_image + 15) & ~(int64_t)15, 0, t->index, t->index};
+    Node *t = n->tail, *producer = t;
+    for (int k = 0; k < g->n; k++)
+      if (g->nodes[k]->c_pool == t)
+        producer = g->nodes[k];
+    int64_t per_image = t->ndim > 1 ? shape_numel(t->shape, t->ndim) / t->shape[0] : shape_numel(t->shape, t->ndim);
+    blocks[nb] = (Block){t, (per_image + 15) & ~(int64_t)15, 0, producer->index, t->index};
     block_of[t->index] = nb++;
+  }
+  int nvalues = nb;
+  for (int i = 0; i < g->n; i++) {
+    int64_t s = scratch(g->nodes[i]);
+    if (s > 0) {
+      int when = g->nodes[i]->tail->index;
+      blocks[nb++] = (Block){g->nodes[i], (s + 63) & ~(int64_t)63, 0, when, when};
+    }
   }
   /* A value lives until its last reader, through the aliases that read it. */
   for (int i = 0; i < g->n; i++) {
@@ -137,12 +152,14 @@ void pass_memory_plan(Graph *g, int64_t *arena_bytes, int64_t *total_bytes) {
       continue;
     for (int u = 0; u < n->nusers; u++) {
       Node *user = n->users[u];
-      int when = (user->fused_into ? user->fused_into : user)->tail->index;
+      Node *head = user->fused_into ? user->fused_into : user;
+      int when = head->tail ? head->tail->index : user->index;
       if (when > blocks[b].dies)
         blocks[b].dies = when;
     }
   }
-  /* First fit: each block at the lowest offset free for its whole life. */
+  /* First fit: each block at the lowest offset free for its whole life,
+   * every block 64-byte aligned (the kernels' scratch needs 16). */
   int64_t peak = 0, total = 0;
   for (int b = 0; b < nb; b++) {
     int64_t off = 0;
@@ -153,13 +170,16 @@ void pass_memory_plan(Graph *g, int64_t *arena_bytes, int64_t *total_bytes) {
         bool overlap_time = x->born <= blocks[b].dies && blocks[b].born <= x->dies;
         bool overlap_mem = x->offset < off + blocks[b].size && off < x->offset + x->size;
         if (overlap_time && overlap_mem) {
-          off = x->offset + x->size;
+          off = (x->offset + x->size + 63) & ~(int64_t)63;
           moved = true;
         }
       }
     }
     blocks[b].offset = off;
-    blocks[b].node->buffer = (int)off;
+    if (b < nvalues)
+      blocks[b].node->buffer = (int)off;
+    else
+      scratch_off[blocks[b].node->index] = off;
     if (off + blocks[b].size > peak)
       peak = off + blocks[b].size;
     total += blocks[b].size;

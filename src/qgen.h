@@ -398,6 +398,7 @@ struct Node {
   Node *tail;             /* on a producer: the last node of its fused chain (itself if none) */
   Node *qsrc;             /* the node whose quantized module's qo describes this value */
   Node *alias;            /* Q_PASS/Q_IDENTITY: the node whose codes this one reuses */
+  Node *c_pool;           /* C only: a max pool computed by this conv's kernel */
   int buffer;             /* memory plan: arena offset in bytes, -1 if none */
 };
 
@@ -425,7 +426,10 @@ void node_statement(Buf *b, Node *n);         /* the node as FX's Python: `y = f
 
 /* ----------------------------------------------------------- passes.c */
 void pass_quantize_plan(Graph *g);   /* fold BN, fuse activations, check ops */
-void pass_memory_plan(Graph *g, int64_t *arena_bytes, int64_t *total_bytes);
+/* Arena offsets for every stored value (n->buffer) and for each node's
+ * scratch (scratch(n) bytes, live during that node only). */
+void pass_memory_plan(Graph *g, int64_t (*scratch)(Node *n), int64_t *scratch_off, int64_t *arena_bytes,
+                      int64_t *total_bytes);
 bool node_is_qmodule(const Node *n);  /* has its own runtime module (q_NAME) */
 Node *node_input(const Node *n, int k);   /* k-th tensor input */
 int node_ninputs(const Node *n);
@@ -435,6 +439,7 @@ typedef struct {
   const char *template_dir;   /* --template-dir or $QGEN_TEMPLATE_DIR */
   const char *stem;           /* "net" */
   const char *weights;        /* --weights file to embed, or NULL */
+  int bits;                   /* --bits: quantize()'s default num_bits, the C's LUT size */
 } EmitOptions;
 
 const char *template_text(const char *name, const EmitOptions *opt);

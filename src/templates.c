@@ -25,19 +25,29 @@ const char *template_text(const char *name, const EmitOptions *opt) {
   unreachable();
 }
 
-/* Copy a template, replacing each line that holds a marker @@NAME@@ with
- * what fill(NAME) writes. Text outside markers is copied as it is. */
+/* Copy a template, replacing each marker @@NAME@@ with what fill(NAME)
+ * writes. A marker alone on its line is a block: fill writes whole lines,
+ * and the line's own newline is dropped. The header line that declares
+ * the markers (" * markers: ...") is the template's, not the output's. */
 void template_expand(Buf *b, const char *text, void (*fill)(Buf *b, const char *marker, void *ctx), void *ctx) {
-  const char *s = text;
-  while (*s) {
-    const char *nl = strchr(s, '\n');
-    size_t n = nl ? (size_t)(nl - s + 1) : strlen(s);
-    const char *m = memmem(s, n, "@@", 2);
-    const char *e = m ? memmem(m + 2, n - (size_t)(m + 2 - s), "@@", 2) : NULL;
-    if (m && e && e > m + 2)
-      fill(b, arena_strndup(m + 2, (size_t)(e - m - 2)), ctx);
-    else
-      buf_putn(b, s, n);
-    s += n;
+  const char *s = text, *decl = strstr(text, " * markers: ");
+  for (;;) {
+    if (decl && decl >= s && (!strstr(s, "@@") || decl < strstr(s, "@@"))) {
+      buf_putn(b, s, (size_t)(decl - s));
+      s = strchr(decl, '\n') ? strchr(decl, '\n') + 1 : decl + strlen(decl);
+      decl = NULL;
+      continue;
+    }
+    const char *m = strstr(s, "@@");
+    const char *e = m ? strstr(m + 2, "@@") : NULL;
+    if (!m || !e) {
+      buf_puts(b, s);
+      return;
+    }
+    buf_putn(b, s, (size_t)(m - s));
+    const char *name = arena_strndup(m + 2, (size_t)(e - m - 2));
+    bool block = (m == text || m[-1] == '\n') && e[2] == '\n';
+    fill(b, name, ctx);
+    s = e + 2 + (block && b->len && b->data[b->len - 1] == '\n');
   }
 }
