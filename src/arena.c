@@ -18,7 +18,7 @@ void *arena_alloc(size_t size) {
   size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
   if (!blocks || blocks->used + size > blocks->size) {
     size_t bsize = size > (1u << 20) ? size : (1u << 20);
-    Block *b = malloc(sizeof(Block) + bsize);
+    Block *b = calloc(1, sizeof(Block) + bsize);   /* zeroed once, here */
     if (!b)
       fatal("out of memory");
     b->next = blocks;
@@ -28,8 +28,7 @@ void *arena_alloc(size_t size) {
   }
   void *p = (char *)blocks->data + blocks->used;
   blocks->used += size;
-  memset(p, 0, size);
-  return p;
+  return p;   /* never used before, so still zero */
 }
 
 void *arena_grow(void *ptr, size_t old, size_t size) {
@@ -68,7 +67,7 @@ void arena_free_all(void) {
 static void buf_reserve(Buf *b, size_t extra) {
   if (b->len + extra + 1 <= b->cap)
     return;
-  size_t cap = b->cap ? b->cap * 2 : 256;
+  size_t cap = b->cap ? b->cap * 2 : 32;
   while (cap < b->len + extra + 1)
     cap *= 2;
   b->data = arena_grow(b->data, b->len, cap);

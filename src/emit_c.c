@@ -223,11 +223,15 @@ static int64_t scratch_bytes(Node *n) {
     int64_t hp = (oh - 1) * sh + (kh - 1) * dh + 1, wp = (ow - 1) * sw + (kw - 1) * dw + 1, wq = (wp + sw - 1) / sw;
     int64_t cap = (((oh * wq + 16) + 63) & ~(int64_t)63) + 64;
     int64_t cin = in->shape[1], taps = cin / as_int(param(n->def, p, "groups"), "", n->loc) * kh * kw;
-    return align64(taps * 4) + 2 * align64(cap * 4) + align64(cap) + align64((cin * sw * hp * wq + 16) * 2);
+    Node *pool = n->tail->c_pool;
+    int64_t ohw = pool ? (int64_t)pool->shape[2] * pool->shape[3] : 0;
+    int64_t stage = (ohw > 960 ? (ohw + 15) & ~(int64_t)15 : 960) + 64;
+    return align64(taps * 4) + 2 * align64(cap * 4) + align64(cap) + align64(stage * 4) +
+           align64((cin * sw * hp * wq + 16) * 2);
   }
   if (n->q == Q_LINEAR)
     return align64(per_image(node_input(n, 0)) * 2) + align64(per_image(n) * 4);
-  if (n->q == Q_MAXPOOL)
+  if (n->q == Q_MAXPOOL && node_input(n, 0)->c_pool != n)
     return align64(node_input(n, 0)->shape[node_input(n, 0)->ndim - 1]);
   return 0;
 }
@@ -408,7 +412,7 @@ static void emit_forward(Buf *b, C *c) {
       buf_printf(b, "    qg_clamp(%s, %s, %lld, qg_rd_i32(t[%s], 0), qg_rd_i32(t[%s], 1));\n", src, out, (long long)size, t, t);
       break;
     case Q_SIGMOID:
-      buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s]);\n", src, out, (long long)size, t);
+      buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s_T_%s_LUT]);\n", src, out, (long long)size, M, upper(n->name));
       break;
     default:
       unreachable();

@@ -118,6 +118,7 @@ static void emit_methods(Py *p) {
   for (int i = 0; i < g->n; i++)
     if (node_is_qmodule(nodes[i]))
       line(p, 2, nodes[i], "self.q_%s = %s", nodes[i]->name, qmodule_ctor(nodes[i]));
+  line(p, 2, NULL, "self.train(self.training)  # the new modules follow the model's mode");
   buf_putc(p->b, '\n');
 
   line(p, 1, NULL, "def quantize_forward(self, %s):", nodes[0]->target);

@@ -3,13 +3,13 @@
  * under construction) and forward (where the input is a proxy and every
  * operation on it records a graph node, see trace.c). */
 #include "qgen.h"
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_DEPTH 200
-#define MAX_ARGS 64
 
 typedef enum { EX_NORMAL, EX_RETURN, EX_BREAK, EX_CONTINUE } Exec;
 
@@ -21,10 +21,18 @@ typedef struct Frame {
 } Frame;
 
 static Frame *frame;
-static Dict *lazy_globals;   /* module-level `NAME = expr`, evaluated on first use */
+
+/* A module-level `NAME = expr`, evaluated on first use; prev is the
+ * definition before it of the same name (as a boxed Value), or NULL. */
+typedef struct {
+  TSNode node;
+  Value *prev;
+} LazyDef;
+static Dict *lazy_globals;
 static const Source *cur_src;
 
 static Value *eval(Interp *in, Scope *sc, TSNode n);
+static const OpDef *nn_base_of(ClassDef *c);
 static Exec exec_block(Interp *in, Scope *sc, TSNode block, Value **ret);
 
 static Loc at(TSNode n) { return node_loc(cur_src, n); }
@@ -51,12 +59,13 @@ static Value *lookup(Interp *in, Scope *sc, const char *name, TSNode where) {
   }
   Value *boxed = dict_get(lazy_globals, name);
   if (boxed) {
-    /* evaluate once; a self-referencing definition is an error, not a loop */
-    dict_set(lazy_globals, name, &none_value);
+    /* evaluate once. While the last definition runs, the name means the
+     * one before it (N = N + 1); with none before, it is an error. */
     if (boxed->kind == V_NONE)
       error_at(at(where), "name '%s' is defined in terms of itself", name);
-    TSNode *def = (TSNode *)boxed->s;
-    Value *v = eval(in, in->globals, *def);
+    LazyDef *def = (LazyDef *)boxed->s;
+    dict_set(lazy_globals, name, def->prev ? def->prev : &none_value);
+    Value *v = eval(in, in->globals, def->node);
     dict_set(in->globals->vars, name, v);
     return v;
   }
@@ -94,7 +103,7 @@ static Value *module_attr(Interp *in, Value *obj, const char *name, Loc loc) {
   if ((v = dict_get(o->attrs, name)))
     return v;
   if (o->cls && (v = class_attr(o->cls, name, NULL)))
-    return v->kind == V_FUNC ? v_bound(obj, v) : v;
+    return v->kind == V_FUNC && !v->func->is_static ? v_bound(obj, v) : v;
   if (o->nn && o->params && !o->cls)
     for (int i = 0; i < o->nn->nparams; i++)
       if (!strcmp(o->nn->pname[i], name))
@@ -150,9 +159,11 @@ Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc) {
     ClassDef *c = obj->bound.fn->cls;
     for (int i = 0; i < c->nbases && !v; i++) {
       Value *b = c->bases[i];
-      if (b->kind == V_CLASS)
+      if (b->kind == V_CLASS) {
         v = class_attr(b->cls, name, NULL);
-      else if (b->kind == V_BUILTIN && b->op->kind == OK_NN_MODULE && !strcmp(name, "__init__"))
+        if (!v && !strcmp(name, "__init__") && nn_base_of(b->cls))   /* a base without its own __init__ */
+          v = v_builtin(&op_table[OP_NN_INIT]);
+      } else if (b->kind == V_BUILTIN && b->op->kind == OK_NN_MODULE && !strcmp(name, "__init__"))
         v = v_builtin(&op_table[OP_NN_INIT]);
     }
     if (v && (v->kind == V_FUNC || v->kind == V_BUILTIN))
@@ -175,31 +186,44 @@ static void set_attr(Value *obj, const char *name, Value *v, Loc loc) {
     error_at(loc, "cannot set attribute '%s' on %s", name, v_type_name(obj));
   Object *o = obj->obj;
   if (v_is_module(v)) {
-    if (!o->nn)
-      error_at(loc, "cannot assign module before Module.__init__() call");
+    if (!o->nn || (o->cls && !o->initialized))
+      error_at(loc, "cannot assign module before Module.__init__() call: call super().__init__() first");
     dict_set(o->children, name, v);
-  } else if (dict_get(o->children, name) && v->kind != V_NONE)
-    error_at(loc, "cannot assign %s as child module '%s' (torch.nn.Module or None expected)", v_type_name(v), name);
-  else
+  } else if (dict_get(o->children, name)) {
+    if (v->kind != V_NONE)
+      error_at(loc, "cannot assign %s as child module '%s' (torch.nn.Module or None expected)", v_type_name(v), name);
+    dict_set(o->children, name, v);   /* self.down = None: the child is None now */
+  } else
     dict_set(o->attrs, name, v);
 }
 
 /* -------------------------------------------------------- calls */
 typedef struct {
-  Value *items[MAX_ARGS];
-  int n;
+  Value **items;
+  int n, cap;
   Dict *kw;
 } Args;
 
 static void args_push(Args *a, Value *v, Loc loc) {
-  if (a->n == MAX_ARGS)
-    error_at(loc, "too many arguments");
+  if (a->n == a->cap) {
+    int cap = a->cap ? 2 * a->cap : 8;
+    a->items = arena_grow(a->items, sizeof(Value *) * (size_t)a->n, sizeof(Value *) * (size_t)cap);
+    a->cap = cap;
+  }
   a->items[a->n++] = v;
 }
 
+/* self followed by args, for a bound call */
+static Value **with_self(Value *self, Value **args, int nargs) {
+  Value **all = arena_alloc(sizeof(Value *) * (size_t)(nargs + 1));
+  all[0] = self;
+  if (nargs)
+    memcpy(all + 1, args, sizeof(Value *) * (size_t)nargs);
+  return all;
+}
+
 static void eval_args(Interp *in, Scope *sc, TSNode list, Args *a) {
-  a->n = 0;
-  a->kw = NULL;
+  *a = (Args){0};
   if (sym(list) == SYM_generator_expression)
     error_at(at(list), "generator expressions are not supported");
   for (uint32_t i = 0; i < nchildren(list); i++) {
@@ -365,11 +389,7 @@ static Value *instantiate(Interp *in, ClassDef *c, Value **args, int nargs, Dict
   obj->kind = V_OBJECT;
   obj->obj = o;
   Value *init = class_attr(c, "__init__", NULL);
-  Value *all[MAX_ARGS + 1];
-  if (nargs >= MAX_ARGS)
-    error_at(loc, "too many arguments");
-  all[0] = obj;
-  memcpy(all + 1, args, sizeof(Value *) * (size_t)nargs);
+  Value **all = with_self(obj, args, nargs);
   if (init && init->kind == V_FUNC)
     call_func(in, init->func, all, nargs + 1, kw, loc);
   else if (o->nn)
@@ -384,14 +404,10 @@ Value *call_value(Interp *in, Value *fn, Value **args, int nargs, Dict *kw, Loc 
   case V_FUNC:
     return call_func(in, fn->func, args, nargs, kw, loc);
   case V_BOUND: {
-    Value *all[MAX_ARGS + 1];
-    if (nargs >= MAX_ARGS)
-      error_at(loc, "too many arguments");
     Value *f = fn->bound.fn;
     if (f->kind == V_BUILTIN && f->op->kind == OK_METHOD)
       return trace_call_method(in, f->op, fn->bound.self, args, nargs, kw, loc);
-    all[0] = fn->bound.self;
-    memcpy(all + 1, args, sizeof(Value *) * (size_t)nargs);
+    Value **all = with_self(fn->bound.self, args, nargs);
     if (f->kind == V_BUILTIN)
       return f->op->call(in, f->op, all, nargs + 1, kw, loc);
     return call_value(in, f, all, nargs + 1, kw, loc);
@@ -411,12 +427,8 @@ Value *call_value(Interp *in, Value *fn, Value **args, int nargs, Dict *kw, Loc 
       Value *v = arena_alloc(sizeof *v);
       v->kind = V_OBJECT;
       v->obj = o;
-      if (op->id == OP_SEQUENTIAL || op->id == OP_MODULELIST) {
-        Value *all[MAX_ARGS + 1];
-        all[0] = v;
-        memcpy(all + 1, args, sizeof(Value *) * (size_t)nargs);
-        method_nn_init(in, &op_table[OP_NN_INIT], all, nargs + 1, kw, loc);
-      }
+      if (op->id == OP_SEQUENTIAL || op->id == OP_MODULELIST)
+        method_nn_init(in, &op_table[OP_NN_INIT], with_self(v, args, nargs), nargs + 1, kw, loc);
       return v;
     }
     if (op->kind == OK_FUNCTION)
@@ -570,7 +582,7 @@ static Value *slice_of(Value *seq, int n, Value **items, Value *sl, Loc loc, boo
     error_at(loc, "slice step cannot be zero");
   if (lo < 0) lo += n;
   if (hi < 0) hi += n;
-  lo = lo < 0 ? (st < 0 ? -1 : 0) : lo > n ? (st < 0 ? n - 1 : n) : lo;
+  lo = lo < 0 ? (st < 0 ? -1 : 0) : lo >= n ? (st < 0 ? n - 1 : n) : lo;
   hi = hi < 0 ? (st < 0 ? -1 : 0) : hi > n ? n : hi;
   if (sl->slice.lo->kind == V_NONE && st < 0) lo = n - 1;
   if (sl->slice.hi->kind == V_NONE && st < 0) hi = -1;
@@ -649,21 +661,33 @@ static List *iterate(Value *v, Loc loc) {
 }
 
 /* ---------------------------------------------------- expressions */
+/* string_content's text, with its escape_sequence children decoded */
+static void string_content(Buf *b, TSNode c) {
+  uint32_t pos = ts_node_start_byte(c);
+  for (uint32_t i = 0; i < ts_node_named_child_count(c); i++) {
+    TSNode esc = ts_node_named_child(c, i);
+    if (sym(esc) != SYM_escape_sequence)
+      continue;
+    buf_putn(b, cur_src->text + pos, ts_node_start_byte(esc) - pos);
+    const char *e = text(esc);
+    char ch = e[1] == 'n' ? '\n' : e[1] == 't' ? '\t' : e[1] == 'r' ? '\r' : e[1] == '0' ? 0 : e[1];
+    if (strchr("ntr\\'\"0", e[1]) && e[1])
+      buf_putc(b, ch);
+    else
+      buf_puts(b, e);
+    pos = ts_node_end_byte(esc);
+  }
+  buf_putn(b, cur_src->text + pos, ts_node_end_byte(c) - pos);
+}
+
 static Value *eval_string(TSNode n) {
   Buf b = {0};
   for (uint32_t i = 0; i < ts_node_child_count(n); i++) {
     TSNode c = ts_node_child(n, i);
     Sym s = sym(c);
     if (s == SYM_string_content)
-      buf_puts(&b, text(c));
-    else if (s == SYM_escape_sequence) {
-      const char *e = text(c);
-      char ch = e[1] == 'n' ? '\n' : e[1] == 't' ? '\t' : e[1] == '\\' ? '\\' : e[1] == '\'' ? '\'' : e[1] == '"' ? '"' : 0;
-      if (ch)
-        buf_putc(&b, ch);
-      else
-        buf_puts(&b, e);
-    } else if (s == SYM_interpolation)
+      string_content(&b, c);
+    else if (s == SYM_interpolation)
       error_at(at(c), "f-strings are not supported");
   }
   const char *start = text(ts_node_child(n, 0));
@@ -725,13 +749,27 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
     clean[k] = 0;
     if (strpbrk(clean, "jJ"))
       error_at(loc, "complex numbers are not supported");
-    return v_int(strtoll(clean, NULL, 0));
+    int base = 10;
+    const char *digits = clean;
+    if (clean[0] == '0' && clean[1] && strchr("xXoObB", clean[1])) {
+      base = strchr("xX", clean[1]) ? 16 : strchr("oO", clean[1]) ? 8 : 2;
+      digits = clean + 2;
+    }
+    errno = 0;
+    long long v = strtoll(digits, NULL, base);
+    if (errno == ERANGE)
+      error_at(loc, "integer literal too large for qgen (64 bits)");
+    return v_int(v);
   }
   case SYM_float: {
     const char *t = text(n);
     if (strpbrk(t, "jJ"))
       error_at(loc, "complex numbers are not supported");
-    return v_float(strtod(t, NULL));
+    Buf clean = {0};
+    for (; *t; t++)
+      if (*t != '_')
+        buf_putc(&clean, *t);
+    return v_float(strtod(buf_str(&clean), NULL));
   }
   case SYM_string:
     return eval_string(n);
@@ -1025,7 +1063,11 @@ static ClassDef *define_class(Interp *in, Scope *sc, TSNode n) {
     Sym k = sym(s);
     if (k == SYM_function_definition || k == SYM_decorated_definition) {
       TSNode f = k == SYM_decorated_definition ? field(s, FLD_definition) : s;
+      const char *deco = k == SYM_decorated_definition ? text(ts_node_named_child(s, 0)) : "";
       FuncDef *fd = arena_alloc(sizeof *fd);
+      fd->is_static = !strcmp(deco, "@staticmethod");
+      if (!strcmp(deco, "@classmethod") || !strcmp(deco, "@property"))
+        error_at(at(s), "%s methods are not supported", deco);
       fd->name = text(field(f, FLD_name));
       fd->node = f;
       fd->scope = sc;
@@ -1238,11 +1280,12 @@ void interp_exec_module(Interp *in) {
       TSNode e = child(s, 0);
       if (sym(e) == SYM_assignment && sym(field(e, FLD_left)) == SYM_identifier &&
           !ts_node_is_null(field(e, FLD_right))) {
-        TSNode *boxed = arena_alloc(sizeof *boxed);
-        *boxed = field(e, FLD_right);
+        LazyDef *def = arena_alloc(sizeof *def);
+        def->node = field(e, FLD_right);
+        def->prev = dict_get(lazy_globals, text(field(e, FLD_left)));
         Value *v = arena_alloc(sizeof *v);
         v->kind = V_STR;
-        v->s = (const char *)boxed;
+        v->s = (const char *)def;
         dict_set(lazy_globals, text(field(e, FLD_left)), v);
       }
       break;
@@ -1385,8 +1428,13 @@ Value *builtin_round(BUILTIN_PARAMS) {
     error_at(loc, "round() argument must be a number, not %s", v_type_name(v));
   if (nargs == 2 && unwrap_const(args[1])->kind != V_NONE) {
     int64_t d = as_int(args[1], "ndigits", loc);
-    double s = pow(10, (double)d);
-    return v_float(nearbyint(num(v) * s) / s);
+    if (is_int(v))
+      return v;
+    if (d < 0 || d > 30)
+      error_at(loc, "round() with ndigits outside 0..30 is not supported");
+    char buf[400];
+    snprintf(buf, sizeof buf, "%.*f", (int)d, num(v));   /* exact decimal, half to even */
+    return v_float(strtod(buf, NULL));
   }
   return v_int((int64_t)nearbyint(num(v)));  /* half to even, as Python */
 }
@@ -1683,6 +1731,7 @@ Value *method_nn_init(BUILTIN_PARAMS) {
   const OpDef *kind = self->obj->nn;
   if (!kind)
     self->obj->nn = kind = &op_table[OP_MODULE];
+  self->obj->initialized = true;
   if (kind->id == OP_SEQUENTIAL) {
     if (kw && kw->n)
       error_at(loc, "Sequential() takes no keyword arguments");

@@ -128,10 +128,10 @@ static void each_node_input(Node *n, void (*fn)(Node *in, void *ctx), void *ctx)
 
 static void add_user(Node *in, void *ctx) {
   Node *user = ctx;
-  for (int i = 0; i < in->nusers; i++)
-    if (in->users[i] == user)
-      return;
-  in->users = arena_grow(in->users, sizeof(Node *) * (size_t)in->nusers, sizeof(Node *) * (size_t)(in->nusers + 1));
+  if (in->nusers && in->users[in->nusers - 1] == user)
+    return;   /* users arrive in order: a repeat is always the last one */
+  if ((in->nusers & (in->nusers - 1)) == 0)
+    in->users = arena_grow(in->users, sizeof(Node *) * (size_t)in->nusers, sizeof(Node *) * (size_t)(in->nusers ? 2 * in->nusers : 1));
   in->users[in->nusers++] = user;
 }
 
@@ -333,21 +333,24 @@ typedef struct Tree {
   Object *orig;          /* a copied module; NULL for an empty Module() */
   struct Tree **kids;
   int nkids;
+  Dict *by_name;         /* name -> kid, as a boxed pointer */
 } Tree;
 
 static Tree *tree_child(Tree *t, const char *name) {
-  for (int i = 0; i < t->nkids; i++)
-    if (!strcmp(t->kids[i]->name, name))
-      return t->kids[i];
-  return NULL;
+  Value *v = t->by_name ? dict_get(t->by_name, name) : NULL;
+  return v ? (Tree *)v->s : NULL;
 }
 
 static Tree *tree_add(Tree *t, const char *name, Object *orig) {
   Tree *k = arena_alloc(sizeof *k);
   k->name = name;
   k->orig = orig;
-  t->kids = arena_grow(t->kids, sizeof(Tree *) * (size_t)t->nkids, sizeof(Tree *) * (size_t)(t->nkids + 1));
+  if ((t->nkids & (t->nkids - 1)) == 0)   /* capacity doubles at powers of two */
+    t->kids = arena_grow(t->kids, sizeof(Tree *) * (size_t)t->nkids, sizeof(Tree *) * (size_t)(t->nkids ? 2 * t->nkids : 1));
   t->kids[t->nkids++] = k;
+  if (!t->by_name)
+    t->by_name = dict_new();
+  dict_set(t->by_name, name, v_str((const char *)k));
   return k;
 }
 

@@ -160,6 +160,7 @@ struct Dict {          /* insertion-ordered string-keyed map */
   int n, cap;
   const char **keys;
   Value **vals;
+  int *index, icap;     /* hash index (entry number + 1) once it grows */
 };
 
 typedef struct ClassDef {
@@ -178,6 +179,7 @@ typedef struct {
   TSNode node;          /* function_definition */
   Scope *scope;         /* defining scope (module globals or enclosing def) */
   ClassDef *owner;      /* class it was defined in, for super() */
+  bool is_static;       /* @staticmethod */
   const Source *src;
 } FuncDef;
 
@@ -190,6 +192,7 @@ typedef struct Object {
   Loc loc;              /* where it was constructed */
   int id;
   const char *path;     /* "layer1.0.conv1", set when tracing starts */
+  bool initialized;     /* nn.Module.__init__ has run */
 } Object;
 
 typedef struct {

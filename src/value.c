@@ -59,30 +59,75 @@ void list_push(List *l, Value *v) {
 
 Dict *dict_new(void) { return arena_alloc(sizeof(Dict)); }
 
-/* Dicts here are small (a module's children, a scope's locals): linear
- * search over insertion order is both simple and fast enough. Scopes of
- * the 1,000-layer benchmark stay small because layers live in containers. */
-Value *dict_get(const Dict *d, const char *key) {
+/* Lookups are by string. A dict of more than 8 entries (a Sequential of
+ * a thousand layers, the graph's names) gets a hash index, open
+ * addressing over the entry numbers, so that tracing stays linear. */
+static uint32_t hash(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static void index_insert(Dict *d, int i) {
+  uint32_t mask = (uint32_t)d->icap - 1;
+  for (uint32_t h = hash(d->keys[i]) & mask;; h = (h + 1) & mask)
+    if (!d->index[h]) {
+      d->index[h] = i + 1;
+      return;
+    }
+}
+
+static void index_rebuild(Dict *d) {
+  d->icap = 16;
+  while (d->icap < 2 * d->cap)
+    d->icap *= 2;
+  d->index = arena_alloc(sizeof(int) * (size_t)d->icap);
+  for (int i = 0; i < d->n; i++)
+    index_insert(d, i);
+}
+
+static int dict_find(const Dict *d, const char *key) {
+  if (d->index) {
+    uint32_t mask = (uint32_t)d->icap - 1;
+    for (uint32_t h = hash(key) & mask; d->index[h]; h = (h + 1) & mask)
+      if (!strcmp(d->keys[d->index[h] - 1], key))
+        return d->index[h] - 1;
+    return -1;
+  }
   for (int i = d->n - 1; i >= 0; i--)
     if (!strcmp(d->keys[i], key))
-      return d->vals[i];
-  return NULL;
+      return i;
+  return -1;
+}
+
+Value *dict_get(const Dict *d, const char *key) {
+  int i = dict_find(d, key);
+  return i < 0 ? NULL : d->vals[i];
 }
 
 void dict_set(Dict *d, const char *key, Value *v) {
-  for (int i = 0; i < d->n; i++)
-    if (!strcmp(d->keys[i], key)) {
-      d->vals[i] = v;
-      return;
-    }
+  int i = dict_find(d, key);
+  if (i >= 0) {
+    d->vals[i] = v;
+    return;
+  }
   if (d->n == d->cap) {
     int cap = d->cap ? d->cap * 2 : 8;
     d->keys = arena_grow(d->keys, sizeof(char *) * (size_t)d->n, sizeof(char *) * (size_t)cap);
     d->vals = arena_grow(d->vals, sizeof(Value *) * (size_t)d->n, sizeof(Value *) * (size_t)cap);
     d->cap = cap;
+    if (d->index || cap > 8) {
+      d->keys[d->n] = key;
+      d->vals[d->n++] = v;
+      index_rebuild(d);
+      return;
+    }
   }
   d->keys[d->n] = key;
   d->vals[d->n++] = v;
+  if (d->index)
+    index_insert(d, d->n - 1);
 }
 
 bool v_is_seq(const Value *v) { return v->kind == V_TUPLE || v->kind == V_LIST; }
@@ -129,6 +174,15 @@ bool v_equal(const Value *a, const Value *b) {
         return false;
     return true;
   case V_OBJECT: return a->obj == b->obj;
+  case V_DICT:
+    if (a->dict->n != b->dict->n)
+      return false;
+    for (int i = 0; i < a->dict->n; i++) {
+      Value *o = dict_get(b->dict, a->dict->keys[i]);
+      if (!o || !v_equal(a->dict->vals[i], o))
+        return false;
+    }
+    return true;
   case V_PROXY: return a->node == b->node;
   case V_BUILTIN: return a->op == b->op;
   case V_FUNC: return a->func == b->func;

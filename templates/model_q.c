@@ -220,7 +220,7 @@ int main(int argc, char **argv)
     }
 #ifdef @@MODEL@@_EMBEDDED
     w = NULL;
-    wsize = 0;
+    (void)wsize;
     if ((err = @@model@@_init_embedded()) != 0) {
 #else
     if (!(w = @@model@@_slurp(prog, argv[1], &wsize)))

@@ -1,0 +1,1038 @@
+"""qgen runtime: fake quantization, integer-only inference and the .qgw writer.
+
+The code that qgen generates into a model class (``quantize()``,
+``quantize_forward()``, ``freeze()``, ``quantize_inference()`` and
+``export()``) imports this module as ``qgen_rt``.  Every quantized node of the
+model's graph becomes one module from here.  The arithmetic is specified in
+docs/quantization.md; section numbers below refer to that page.  The integer
+path (``infer``) must agree bit for bit with the C kernels
+(templates/qgen_kernels.c), so it is written as plain int64 tensor arithmetic,
+one step of the specification at a time.
+
+Life cycle of a quantized model::
+
+    model.quantize(num_bits=8, per_channel=True)   # wrap the float modules
+    model.eval()
+    with torch.no_grad():                          # calibration (min/max)
+        for x in calibration_batches:
+            model.quantize_forward(x)
+    # optionally: model.train() and quantization-aware training with
+    # model.quantize_forward(x) (moving-average observers, BN folding with
+    # batch statistics, straight-through estimator), then model.eval()
+    model.freeze()                                 # ranges -> integer parameters
+    y = model.quantize_inference(x)                # integer-only, like the C code
+    model.export('net.qgw')                        # weights file for the C code
+
+Observers (``QParam``) follow one rule: in training mode they always update
+(moving average of the batch min/max); in eval mode they update (running
+min/max) only while they are neither frozen nor trained.  So evaluating
+``quantize_forward`` after QAT or after ``freeze()`` does not move the ranges,
+and after ``freeze()`` it uses exactly the parameters of the integer path.
+A training step after ``freeze()`` unfreezes the observers it touches: call
+``freeze()`` again before ``quantize_inference``/``export`` (they refuse
+otherwise).
+
+The wrapped float modules (``nn.Conv2d``, ``nn.BatchNorm2d``, ``nn.Linear``)
+are referenced, not copied nor registered as submodules: the model's
+``state_dict()`` is unchanged by ``quantize()``, ``load_state_dict`` keeps
+working, and QAT trains the original parameters.  Observer state and frozen
+integer parameters are plain attributes, not buffers.  The integer path runs
+on the CPU.
+"""
+
+import math
+import struct
+import zlib
+from collections import OrderedDict
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+__all__ = [
+    'INT32_MIN', 'INT32_MAX', 'ADD_LEFT_SHIFT',
+    'quantize_multiplier', 'srdhm', 'rounding_divide_by_pot',
+    'multiply_by_quantized_multiplier', 'fake_quantize',
+    'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
+    'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QAdd', 'QCat', 'QSigmoid',
+    'export', 'load_qgw',
+]
+
+INT32_MIN = -2 ** 31
+INT32_MAX = 2 ** 31 - 1
+ADD_LEFT_SHIFT = 20          # section 3, add
+
+
+def _f32(x):
+    """Round a Python float (double) to the nearest float32, as a Python float."""
+    return float(np.float32(x))
+
+
+def _check_bits(num_bits):
+    if not isinstance(num_bits, int) or not 2 <= num_bits <= 8:
+        raise ValueError('num_bits must be an int in 2..8, got %r' % (num_bits,))
+    return num_bits
+
+
+def _i64(v):
+    return torch.as_tensor(v, dtype=torch.int64)
+
+
+# ---------------------------------------------------------------------------
+# Section 2: fixed-point multipliers (TFLite's QuantizeMultiplier and friends)
+# ---------------------------------------------------------------------------
+
+def quantize_multiplier(M):
+    """Real multiplier M >= 0 (double) -> (m, shift), int32 m, shift > 0 = left.
+
+    m is 0 or in [2^30, 2^31).  frac * 2^31 is exact in double, so the
+    rounding (half away from zero, C's llround) is done exactly on it.
+    """
+    M = float(M)
+    if not M >= 0.0 or math.isinf(M):
+        raise ValueError('multiplier must be finite and >= 0, got %r' % (M,))
+    if M == 0.0:
+        return 0, 0
+    frac, e = math.frexp(M)                 # M = frac * 2^e, frac in [0.5, 1)
+    x = frac * 2.0 ** 31                    # exact
+    q = int(math.floor(x))
+    if x - q >= 0.5:                        # half away from zero (x > 0)
+        q += 1
+    if q == 2 ** 31:
+        q //= 2
+        e += 1
+    if e < -31:
+        return 0, 0
+    return q, e
+
+
+def _quantize_multipliers(Ms):
+    """A sequence of real multipliers -> (m, shift) as int64 tensors."""
+    pairs = [quantize_multiplier(M) for M in Ms]
+    return (_i64([p[0] for p in pairs]), _i64([p[1] for p in pairs]))
+
+
+def srdhm(a, b):
+    """SaturatingRoundingDoublingHighMul on int64 tensors holding int32 values.
+
+    The doc's  ab = a*b;  nudge = ab >= 0 ? 2^30 : 1 - 2^30;
+    (ab + nudge) / 2^31 (C division, truncating toward zero)  is computed as
+    (ab + 2^30) >> 31 (arithmetic shift, i.e. floor): for ab >= 0 the two are
+    the same; for ab < 0, v = ab + 1 - 2^30 < 0 and trunc(v / 2^31) =
+    floor((v + 2^31 - 1) / 2^31) = floor((ab + 2^30) / 2^31).  (Plain ``//``
+    or ``>>`` of v itself would floor, not truncate.)  tests/py/test_runtime.py
+    checks this against the literal formula.
+    """
+    a, b = _i64(a), _i64(b)
+    r = (a * b + (1 << 30)) >> 31                       # |a*b| <= 2^62: exact
+    if a.numel() <= b.numel():                          # look at the small side first
+        sat = (a == INT32_MIN).any() and (b == INT32_MIN).any()
+    else:
+        sat = (b == INT32_MIN).any() and (a == INT32_MIN).any()
+    if sat:
+        r = torch.where((a == INT32_MIN) & (b == INT32_MIN), _i64(INT32_MAX), r)
+    return r
+
+
+def rounding_divide_by_pot(x, e):
+    """RoundingDivideByPOT: x / 2^e rounded to nearest, ties away from zero.
+
+    x holds int32 values, 0 <= e <= 31 (tensor or int, broadcastable).
+    ``>>`` on int64 tensors is arithmetic, and the low e bits of the int64
+    x are those of the int32 x, so this is the doc's formula verbatim.
+    """
+    x, e = _i64(x), _i64(e)
+    mask = (torch.ones_like(e) << e) - 1
+    rem = x & mask
+    threshold = (mask >> 1) + (x < 0).to(torch.int64)
+    return (x >> e) + (rem > threshold).to(torch.int64)
+
+
+def multiply_by_quantized_multiplier(x, m, shift):
+    """MultiplyByQuantizedMultiplier (MBQM) of int32 values held in int64.
+
+    m and shift broadcast against x (per-channel multipliers).  Raises
+    OverflowError if x * 2^left leaves int32 (the C code would wrap there).
+    """
+    x, m, shift = _i64(x), _i64(m), _i64(shift)
+    return _map_chunks(_mbqm_core, x, m, shift)
+
+
+def _mbqm_core(x, m, shift):
+    left = shift.clamp(min=0)
+    right = (-shift).clamp(min=0)
+    if bool((left != 0).any()):
+        x = x << left
+    if bool(((x < INT32_MIN) | (x > INT32_MAX)).any()):
+        raise OverflowError('qgen: x * 2^left_shift overflows int32 in '
+                            'MultiplyByQuantizedMultiplier (accumulator too large)')
+    return rounding_divide_by_pot(srdhm(x, m), right)
+
+
+_CHUNK = 1 << 18
+
+
+def _map_chunks(fn, x, *params):
+    """fn(x, *params) computed on slices of x along dim 0 and concatenated.
+
+    Purely a speed-up: the elementwise int64 steps run much faster on
+    cache-sized pieces than on one large tensor (fresh large allocations
+    page-fault).  Only used when every param broadcasts along dim 0.
+    """
+    if x.dim() < 2 or x.numel() <= _CHUNK or x.shape[0] < 2 or any(
+            p.dim() >= x.dim() and p.shape[p.dim() - x.dim()] != 1 for p in params):
+        return fn(x, *params)
+    rows = max(1, _CHUNK // (x.numel() // x.shape[0]))
+    return torch.cat([fn(c, *params) for c in x.split(rows)])
+
+
+_mbqm = multiply_by_quantized_multiplier
+
+
+def _channel_view(t, ndim, dim=1):
+    """Shape a per-channel [C] tensor to broadcast along `dim` of an ndim tensor."""
+    shape = [1] * ndim
+    shape[dim] = -1
+    return t.reshape(shape)
+
+
+# ---------------------------------------------------------------------------
+# Section 1: parameters, observers and fake quantization
+# ---------------------------------------------------------------------------
+
+class _FakeQuantSTE(torch.autograd.Function):
+    """q = clamp(round_half_even(x / s) + zp, qmin, qmax); y = (q - zp) * s.
+
+    The division and the product are float32, so y equals dequantize(quantize(x))
+    bit for bit.  Backward: straight-through estimator, gradient 0 where the
+    unclamped code is outside [qmin, qmax] (as PyTorch's FakeQuantize).
+    """
+
+    @staticmethod
+    def forward(ctx, x, scale, zero_point, qmin, qmax):
+        q = torch.round(x / scale) + zero_point
+        inside = (q >= qmin) & (q <= qmax)
+        ctx.save_for_backward(inside)
+        return (q.clamp(qmin, qmax) - zero_point) * scale
+
+    @staticmethod
+    def backward(ctx, grad):
+        inside, = ctx.saved_tensors
+        return grad * inside.to(grad.dtype), None, None, None, None
+
+
+def fake_quantize(x, scale, zero_point, qmin, qmax):
+    """Quantize-dequantize x (float32) with a float32 scale tensor (broadcastable)."""
+    if x.dtype != torch.float32:
+        x = x.float()
+    scale = torch.as_tensor(scale, dtype=torch.float32)
+    return _FakeQuantSTE.apply(x, scale, float(zero_point), float(qmin), float(qmax))
+
+
+class QParam:
+    """Activation quantization parameters (unsigned, asymmetric) and their observer.
+
+    ``update(t, ema=False)`` records t's range: running min/max (calibration)
+    or, with ``ema=True``, a moving average of the batch min/max (momentum 0.1
+    of the new batch; the first batch initializes it).  ``scale`` and
+    ``zero_point`` follow section 1; once ``freeze()`` is called they are fixed
+    until the next moving-average update.  ``fixed=(scale, zp)`` makes a
+    parameter set that never observes (sigmoid's output).
+    """
+
+    momentum = 0.1
+
+    def __init__(self, num_bits=8, fixed=None):
+        self.num_bits = _check_bits(num_bits)
+        self.qmin = 0
+        self.qmax = 2 ** num_bits - 1
+        self.lo = None                   # observed range, Python floats
+        self.hi = None
+        self.trained = False             # has seen a moving-average update
+        self.frozen = fixed is not None
+        self._params = None if fixed is None else (_f32(fixed[0]), int(fixed[1]))
+        self.fixed = fixed is not None
+
+    # -- observation ---------------------------------------------------------
+    def update(self, t, ema=False):
+        """Observe tensor t (min/max, or moving average if ema)."""
+        if self.fixed:
+            return
+        t = t.detach()
+        if t.numel() == 0:
+            return
+        lo, hi = float(t.min()), float(t.max())
+        if ema:
+            if self.lo is None:
+                self.lo, self.hi = lo, hi
+            else:
+                self.lo += self.momentum * (lo - self.lo)
+                self.hi += self.momentum * (hi - self.hi)
+            self.trained = True
+            self.frozen = False
+            self._params = None
+        else:
+            if self.frozen:
+                raise RuntimeError('qgen: QParam is frozen')
+            self.lo = lo if self.lo is None else min(self.lo, lo)
+            self.hi = hi if self.hi is None else max(self.hi, hi)
+
+    def observe(self, t, training):
+        """The observer rule of the module docstring (used by the modules)."""
+        if training:
+            self.update(t, ema=True)
+        elif not self.frozen and not self.trained:
+            self.update(t)
+
+    def freeze(self):
+        """Fix (scale, zero_point) to the current observed range."""
+        if self.fixed:
+            return
+        self._params = self._compute()
+        self.frozen = True
+
+    # -- parameters (section 1) ----------------------------------------------
+    def _compute(self):
+        if self.lo is None:
+            raise RuntimeError('qgen: no data observed; run quantize_forward '
+                               '(calibration) before freeze/quantize')
+        lo, hi = min(self.lo, 0.0), max(self.hi, 0.0)
+        scale = _f32((hi - lo) / (self.qmax - self.qmin))
+        if scale == 0.0 or not math.isfinite(scale):
+            scale = 1.0
+        zp = round(self.qmin - lo / scale)          # half to even, double
+        return scale, min(max(zp, self.qmin), self.qmax)
+
+    @property
+    def scale(self):
+        """float32-representable scale (a Python float)."""
+        return (self._params or self._compute())[0]
+
+    @property
+    def zero_point(self):
+        return (self._params or self._compute())[1]
+
+    def _scale_t(self):
+        return torch.tensor(self.scale, dtype=torch.float32)
+
+    # -- conversions -----------------------------------------------------------
+    def quantize(self, t):
+        """float -> int64 codes: clamp(round_half_even(t / scale) + zp, qmin, qmax),
+        the division in float32 (section 3, quantize)."""
+        with torch.no_grad():
+            q = torch.round(t.detach().float() / self._scale_t()) + self.zero_point
+            return q.clamp(self.qmin, self.qmax).to(torch.int64)
+
+    def dequantize(self, q):
+        """int codes -> float32: (float)scale * (float)(q - zp)."""
+        with torch.no_grad():
+            return self._scale_t() * (_i64(q) - self.zero_point).to(torch.float32)
+
+    def fake(self, t):
+        """Quantize-dequantize with the straight-through estimator."""
+        return fake_quantize(t, self._scale_t(), self.zero_point, self.qmin, self.qmax)
+
+    def range_codes(self, act):
+        """(act_min, act_max): the output clamp narrowed by a fused activation."""
+        act_min, act_max = self.qmin, self.qmax
+        if act is None:
+            return act_min, act_max
+        kind = act[0]
+        s, zp = self.scale, self.zero_point
+        if kind == 'relu':
+            lo, hi = 0.0, None
+        elif kind == 'relu6':
+            lo, hi = 0.0, 6.0
+        elif kind == 'hardtanh':
+            lo, hi = float(act[1]), float(act[2])
+        else:
+            raise ValueError('unknown activation %r' % (act,))
+        act_min = max(self.qmin, zp + round(lo / s))
+        if hi is not None:
+            act_max = min(self.qmax, zp + round(hi / s))
+        return act_min, act_max
+
+    def __repr__(self):
+        if self.lo is None and not self.fixed:
+            return 'QParam(num_bits=%d, unobserved)' % self.num_bits
+        return 'QParam(num_bits=%d, scale=%.9g, zero_point=%d%s)' % (
+            self.num_bits, self.scale, self.zero_point, ', frozen' if self.frozen else '')
+
+
+def _check_act(act):
+    if act is None:
+        return None
+    act = tuple(act)
+    if act == ('relu',) or act == ('relu6',):
+        return act
+    if len(act) == 3 and act[0] == 'hardtanh' and float(act[1]) <= float(act[2]):
+        return ('hardtanh', float(act[1]), float(act[2]))
+    raise ValueError("act must be None, ('relu',), ('relu6',) or ('hardtanh', lo, hi); "
+                     'got %r' % (act,))
+
+
+def _apply_act(y, act):
+    """The fused activation in float (applied before the output observer)."""
+    if act is None:
+        return y
+    if act[0] == 'relu':
+        return F.relu(y)
+    if act[0] == 'relu6':
+        return F.relu6(y)
+    return F.hardtanh(y, act[1], act[2])
+
+
+def _weight_scales(w, num_bits, per_channel):
+    """s_w[c] = max|w[c]| / (2^(b-1) - 1), rounded to float32; 1.0 where 0."""
+    qw = 2 ** (num_bits - 1) - 1
+    with torch.no_grad():
+        a = w.detach().abs().reshape(w.shape[0], -1).amax(dim=1)
+        if not per_channel:
+            a = a.max().expand(w.shape[0])
+        s = (a.double() / qw).float()
+        return torch.where(s == 0, torch.ones_like(s), s)
+
+
+def _as_int32_array(values):
+    return np.asarray([int(v) for v in values], dtype=np.int32)
+
+
+# ---------------------------------------------------------------------------
+# Modules (sections 3 and 4)
+# ---------------------------------------------------------------------------
+
+class _QModule(nn.Module):
+    """Common parts: the observer rule, frozen checks, an empty tensors()."""
+
+    def __init__(self):
+        super().__init__()
+        self.qi = None
+        self.qo = None
+
+    def _observe(self, y):
+        self.qo.observe(y, self.training)
+
+    def _require_frozen(self, *qparams):
+        for qp in qparams:
+            if qp is None or not qp.frozen:
+                raise RuntimeError('qgen: %s is not frozen (call freeze() after '
+                                   'calibration or training)' % type(self).__name__)
+
+    def tensors(self):
+        return []
+
+
+class QInput(_QModule):
+    """Graph input: observes and fake-quantizes; quantize() makes the codes."""
+
+    def __init__(self, num_bits=8):
+        super().__init__()
+        self.num_bits = _check_bits(num_bits)
+        self.qo = QParam(num_bits)
+
+    def forward(self, x):
+        self._observe(x)
+        return self.qo.fake(x)
+
+    def freeze(self):
+        self.qo.freeze()
+
+    def quantize(self, x):
+        self._require_frozen(self.qo)
+        return self.qo.quantize(x)
+
+    infer = quantize
+
+    def tensors(self):
+        qo = self.qo
+        return [('i', _as_int32_array([qo.zero_point, qo.qmin, qo.qmax])),
+                ('f', np.asarray([qo.scale], dtype=np.float32))]
+
+
+class _QWeighted(_QModule):
+    """Shared code of QConv2d and QLinear: weights, bias, multipliers, clamp."""
+
+    def __init__(self, num_bits, per_channel, act):
+        super().__init__()
+        self.num_bits = _check_bits(num_bits)
+        self.per_channel = bool(per_channel)
+        self.act = _check_act(act)
+        self.qw = 2 ** (num_bits - 1) - 1
+        self.qo = QParam(num_bits)
+
+    def _fake_weight(self, w):
+        s = _weight_scales(w, self.num_bits, self.per_channel)
+        return fake_quantize(w, _channel_view(s, w.dim(), 0), 0, -self.qw, self.qw)
+
+    def _freeze_weights(self, qi, w, b):
+        """Section 1 and 3: int8 weights, int32 bias, per-channel (m, shift)."""
+        self.qi = qi
+        self.qo.freeze()
+        self._require_frozen(qi)
+        w, b = w.detach().float(), b.detach().float()
+        s_w = _weight_scales(w, self.num_bits, self.per_channel)
+        q_w = torch.round(w / _channel_view(s_w, w.dim(), 0)).clamp(-self.qw, self.qw)
+        s_in, s_out = qi.scale, self.qo.scale
+        s_w64 = s_w.double().numpy()
+        prod = s_in * s_w64                                     # double
+        q_b = np.clip(np.rint(b.double().numpy() / prod), INT32_MIN, INT32_MAX)
+        self.q_w = q_w.to(torch.int64)
+        self.q_b = torch.from_numpy(q_b.astype(np.int64))
+        self.m, self.shift = _quantize_multipliers(prod / s_out)
+        self.act_min, self.act_max = self.qo.range_codes(self.act)
+        self._w64 = self.q_w.to(torch.float64)
+
+    def _requantize(self, acc, channel_dim):
+        """sum (int64) -> clamp(MBQM(sum + q_b[c], m[c], shift[c]) + zp_out,
+        act_min, act_max), per channel along channel_dim."""
+        view = [_channel_view(t, acc.dim(), channel_dim) for t in (self.q_b, self.m, self.shift)]
+        zp_out, lo, hi = self.qo.zero_point, self.act_min, self.act_max
+
+        def step(a, q_b, m, sh):
+            return (_mbqm_core(a + q_b, m, sh) + zp_out).clamp(lo, hi)
+        return _map_chunks(step, acc, *view)
+
+    def tensors(self):
+        return [('i', _as_int32_array([self.qi.zero_point, self.qo.zero_point,
+                                       self.act_min, self.act_max])),
+                ('w', self.q_w.numpy().astype(np.int8)),
+                ('b', self.q_b.numpy().astype(np.int32)),
+                ('m', self.m.numpy().astype(np.int32)),
+                ('s', self.shift.numpy().astype(np.int32))]
+
+
+class QConv2d(_QWeighted):
+    """nn.Conv2d, optionally followed by a BatchNorm2d folded into it, and an
+    optional fused activation."""
+
+    def __init__(self, conv, bn=None, num_bits=8, per_channel=True, act=None):
+        super().__init__(num_bits, per_channel, act)
+        if not isinstance(conv, nn.Conv2d):
+            raise TypeError('QConv2d wraps an nn.Conv2d, got %s' % type(conv).__name__)
+        if conv.padding_mode != 'zeros':
+            raise NotImplementedError('qgen: padding_mode %r' % conv.padding_mode)
+        if bn is not None and not isinstance(bn, nn.BatchNorm2d):
+            raise TypeError('QConv2d folds an nn.BatchNorm2d, got %s' % type(bn).__name__)
+        # A tuple is not registered by nn.Module: the float modules stay the
+        # model's own (state_dict unchanged, no duplicate parameters).
+        self._float = (conv, bn)
+
+    @property
+    def conv(self):
+        return self._float[0]
+
+    @property
+    def bn(self):
+        return self._float[1]
+
+    def _conv(self, x, w, b):
+        c = self.conv
+        return F.conv2d(x, w, b, c.stride, c.padding, c.dilation, c.groups)
+
+    def _folded(self, x=None, batch_stats=False):
+        """(w', b') with the BN folded in: running statistics, or (QAT, training
+        mode) the statistics of this batch, which also updates the running ones."""
+        conv, bn = self._float
+        w = conv.weight
+        b = conv.bias if conv.bias is not None else torch.zeros_like(w[:, 0, 0, 0])
+        if bn is None:
+            return w, b
+        if batch_stats:
+            y = self._conv(x, w, b)
+            mean = y.mean(dim=(0, 2, 3))
+            var = y.var(dim=(0, 2, 3), unbiased=False)
+            self._update_bn_stats(mean, var, y.numel() // y.shape[1])
+        else:
+            if bn.running_mean is None:
+                raise NotImplementedError('qgen: BatchNorm2d without running '
+                                          'statistics cannot be folded')
+            mean, var = bn.running_mean, bn.running_var
+        gamma = bn.weight if bn.affine else torch.ones_like(mean)
+        beta = bn.bias if bn.affine else torch.zeros_like(mean)
+        k = gamma / torch.sqrt(var + bn.eps)
+        return w * _channel_view(k, 4, 0), (b - mean) * k + beta
+
+    def _update_bn_stats(self, mean, var, n):
+        bn = self.bn
+        if bn.running_mean is None:
+            return
+        with torch.no_grad():
+            if bn.num_batches_tracked is not None:
+                bn.num_batches_tracked += 1
+            momentum = bn.momentum
+            if momentum is None:          # cumulative moving average
+                momentum = 1.0 / float(bn.num_batches_tracked)
+            unbiased = var * (n / max(n - 1, 1))
+            bn.running_mean.mul_(1 - momentum).add_(mean.detach(), alpha=momentum)
+            bn.running_var.mul_(1 - momentum).add_(unbiased.detach(), alpha=momentum)
+
+    def forward(self, x):
+        use_batch = self.training and self.bn is not None
+        w, b = self._folded(x, batch_stats=use_batch)
+        y = _apply_act(self._conv(x, self._fake_weight(w), b), self.act)
+        self._observe(y)
+        return self.qo.fake(y)
+
+    def freeze(self, qi):
+        with torch.no_grad():
+            w, b = self._folded(batch_stats=False)
+            self._freeze_weights(qi, w, b)
+
+    @torch.no_grad()
+    def infer(self, q):
+        """acc = q_b + sum((q - zp_in) * q_w): a float64 convolution of the
+        integer values is exact (|partial sums| < 2^53), zero padding of
+        (q - zp_in) is padding the codes with zp_in."""
+        self._require_frozen(self.qi, self.qo)
+        x = (_i64(q) - self.qi.zero_point).to(torch.float64)
+        acc = self._conv(x, self._w64, None).to(torch.int64)
+        return self._requantize(acc, 1)
+
+
+class QLinear(_QWeighted):
+    """nn.Linear with an optional fused activation."""
+
+    def __init__(self, linear, num_bits=8, per_channel=True, act=None):
+        super().__init__(num_bits, per_channel, act)
+        if not isinstance(linear, nn.Linear):
+            raise TypeError('QLinear wraps an nn.Linear, got %s' % type(linear).__name__)
+        self._float = (linear,)
+
+    @property
+    def linear(self):
+        return self._float[0]
+
+    def _bias(self):
+        lin = self.linear
+        return lin.bias if lin.bias is not None else torch.zeros_like(lin.weight[:, 0])
+
+    def forward(self, x):
+        y = F.linear(x, self._fake_weight(self.linear.weight), self._bias())
+        y = _apply_act(y, self.act)
+        self._observe(y)
+        return self.qo.fake(y)
+
+    def freeze(self, qi):
+        with torch.no_grad():
+            self._freeze_weights(qi, self.linear.weight, self._bias())
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi, self.qo)
+        x = (_i64(q) - self.qi.zero_point).to(torch.float64)
+        acc = F.linear(x, self._w64).to(torch.int64)
+        return self._requantize(acc, acc.dim() - 1)
+
+
+class QReLU(_QModule):
+    """A relu / relu6 / hardtanh that could not be fused: keeps (scale, zp)."""
+
+    def __init__(self, act=('relu',)):
+        super().__init__()
+        self.act = _check_act(act)
+
+    def forward(self, x):
+        return _apply_act(x, self.act)
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+        self.act_min, self.act_max = qi.range_codes(self.act)
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        return _i64(q).clamp(self.act_min, self.act_max)
+
+    def tensors(self):
+        return [('i', _as_int32_array([self.act_min, self.act_max]))]
+
+
+class QMaxPool2d(_QModule):
+    """max_pool2d on the codes (monotonic, so exact); keeps (scale, zp)."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+        super().__init__()
+        self.args = (kernel_size, stride if stride is not None else kernel_size,
+                     padding, dilation, bool(ceil_mode))
+
+    def forward(self, x):
+        return F.max_pool2d(x, *self.args)
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        return F.max_pool2d(_i64(q).to(torch.float64), *self.args).to(torch.int64)
+
+
+def _pair(v):
+    return (v, v) if isinstance(v, int) else tuple(v)
+
+
+def _round_div(acc, divisor):
+    """floor((acc + floor(divisor / 2)) / divisor): nearest, ties up (int64)."""
+    return torch.div(acc + divisor // 2, divisor, rounding_mode='floor')
+
+
+class QAvgPool2d(_QModule):
+    """avg_pool2d: exact integer window sums, one rounded division; keeps (scale, zp)."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False,
+                 count_include_pad=True, divisor_override=None):
+        super().__init__()
+        self.kernel_size = _pair(kernel_size)
+        self.stride = _pair(stride) if stride is not None else self.kernel_size
+        self.padding = _pair(padding)
+        self.ceil_mode = bool(ceil_mode)
+        self.count_include_pad = bool(count_include_pad)
+        self.divisor_override = divisor_override
+
+    def _args(self):
+        return (self.kernel_size, self.stride, self.padding, self.ceil_mode,
+                self.count_include_pad, self.divisor_override)
+
+    def forward(self, x):
+        return F.avg_pool2d(x, *self._args())
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+
+    @staticmethod
+    def _extents(size, out, k, s, p):
+        """Per output index: (window size clipped to [-p, size + p), in-bounds count),
+        PyTorch's avg_pool2d definition."""
+        pool, inb = [], []
+        for o in range(out):
+            start = o * s - p
+            end = min(start + k, size + p)
+            pool.append(end - start)
+            inb.append(min(end, size) - max(start, 0))
+        return _i64(pool), _i64(inb)
+
+    def divisors(self, H, W, OH, OW):
+        """The [OH, OW] int64 divisors of section 3."""
+        if self.divisor_override:
+            return torch.full((OH, OW), int(self.divisor_override), dtype=torch.int64)
+        ph, ih = self._extents(H, OH, self.kernel_size[0], self.stride[0], self.padding[0])
+        pw, iw = self._extents(W, OW, self.kernel_size[1], self.stride[1], self.padding[1])
+        if self.count_include_pad:
+            return ph[:, None] * pw[None, :]
+        return ih[:, None] * iw[None, :]
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        zp = self.qi.zero_point
+        x = (_i64(q) - zp).to(torch.float64)
+        k, s, p = self.kernel_size, self.stride, self.padding
+        # divisor_override=1: the plain (exact) sum of the in-bounds values
+        acc = F.avg_pool2d(x, k, s, p, self.ceil_mode, True, 1).to(torch.int64)
+        d = self.divisors(x.shape[-2], x.shape[-1], acc.shape[-2], acc.shape[-1])
+        out = zp + _round_div(acc, d)
+        return out.clamp(self.qi.qmin, self.qi.qmax)
+
+    def tensors(self):
+        return [('i', _as_int32_array([self.qi.zero_point]))]
+
+
+class QAdaptiveAvgPool2d(_QModule):
+    """adaptive_avg_pool2d: windows [floor(i*H/OH), ceil((i+1)*H/OH)); keeps (scale, zp)."""
+
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def forward(self, x):
+        return F.adaptive_avg_pool2d(x, self.output_size)
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+
+    def _out_hw(self, H, W):
+        o = self.output_size
+        oh, ow = (o, o) if isinstance(o, int) else tuple(o)
+        return (H if oh is None else oh), (W if ow is None else ow)
+
+    @staticmethod
+    def windows(size, out):
+        """[out, size] 0/1 float64 matrix of the windows, and their sizes."""
+        mat = torch.zeros(out, size, dtype=torch.float64)
+        for i in range(out):
+            mat[i, (i * size) // out: -((-(i + 1) * size) // out)] = 1.0
+        return mat, mat.sum(1).to(torch.int64)
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        q = _i64(q)
+        H, W = q.shape[-2:]
+        OH, OW = self._out_hw(H, W)
+        ph, ch = self.windows(H, OH)
+        pw, cw = self.windows(W, OW)
+        sums = torch.matmul(torch.matmul(ph, q.to(torch.float64)), pw.t())   # exact
+        d = ch[:, None] * cw[None, :]
+        return _round_div(sums.to(torch.int64), d)
+
+    def tensors(self):
+        return [('i', _as_int32_array([self.qi.zero_point]))]
+
+
+class QAdd(_QModule):
+    """Elementwise add of two quantized tensors (TFLite's quantized add)."""
+
+    def __init__(self, num_bits=8, act=None):
+        super().__init__()
+        self.num_bits = _check_bits(num_bits)
+        self.act = _check_act(act)
+        self.qo = QParam(num_bits)
+
+    def forward(self, a, b):
+        y = _apply_act(a + b, self.act)
+        self._observe(y)
+        return self.qo.fake(y)
+
+    def freeze(self, q1, q2):
+        self.qi = q1
+        self.qi2 = q2
+        self.qo.freeze()
+        self._require_frozen(q1, q2)
+        s1, s2, so = q1.scale, q2.scale, self.qo.scale
+        twice_max = 2.0 * max(s1, s2)
+        self.m1, self.sh1 = quantize_multiplier(s1 / twice_max)
+        self.m2, self.sh2 = quantize_multiplier(s2 / twice_max)
+        self.mo, self.sho = quantize_multiplier(twice_max / ((1 << ADD_LEFT_SHIFT) * so))
+        self.act_min, self.act_max = self.qo.range_codes(self.act)
+
+    @torch.no_grad()
+    def infer(self, a, b):
+        self._require_frozen(self.qi, self.qi2, self.qo)
+        x1 = (_i64(a) - self.qi.zero_point) << ADD_LEFT_SHIFT
+        x2 = (_i64(b) - self.qi2.zero_point) << ADD_LEFT_SHIFT
+        s = _mbqm(x1, self.m1, self.sh1) + _mbqm(x2, self.m2, self.sh2)
+        out = _mbqm(s, self.mo, self.sho) + self.qo.zero_point
+        return out.clamp(self.act_min, self.act_max)
+
+    def tensors(self):
+        return [('i', _as_int32_array([
+            self.qi.zero_point, self.qi2.zero_point, self.qo.zero_point, ADD_LEFT_SHIFT,
+            self.m1, self.sh1, self.m2, self.sh2, self.mo, self.sho,
+            self.act_min, self.act_max]))]
+
+
+def _unpack(args):
+    """QCat accepts cat(a, b, ...) and cat([a, b, ...])."""
+    if len(args) == 1 and isinstance(args[0], (list, tuple)):
+        return tuple(args[0])
+    return tuple(args)
+
+
+class QCat(_QModule):
+    """torch.cat: every input is requantized to the output's (scale, zp)."""
+
+    def __init__(self, dim=0, num_bits=8):
+        super().__init__()
+        self.dim = dim
+        self.num_bits = _check_bits(num_bits)
+        self.qo = QParam(num_bits)
+
+    def forward(self, *xs):
+        y = torch.cat(_unpack(xs), self.dim)
+        self._observe(y)
+        return self.qo.fake(y)
+
+    def freeze(self, *qis):
+        qis = _unpack(qis)
+        self.qis = list(qis)
+        self.qi = qis[0]
+        self.qo.freeze()
+        self._require_frozen(*qis)
+        so = self.qo.scale
+        self.mults = [quantize_multiplier(qi.scale / so) for qi in qis]
+
+    @torch.no_grad()
+    def infer(self, *qs):
+        qs = _unpack(qs)
+        self._require_frozen(self.qo, *self.qis)
+        if len(qs) != len(self.qis):
+            raise ValueError('QCat: frozen for %d inputs, got %d' % (len(self.qis), len(qs)))
+        zo, lo, hi = self.qo.zero_point, self.qo.qmin, self.qo.qmax
+        parts = []
+        for q, qi, (m, sh) in zip(qs, self.qis, self.mults):
+            # M == 1 gives (2^30, 1), for which MBQM is the identity: the
+            # "copy" shortcut of the doc is bit-identical to this.
+            parts.append((_mbqm(_i64(q) - qi.zero_point, m, sh) + zo).clamp(lo, hi))
+        return torch.cat(parts, self.dim)
+
+    def tensors(self):
+        vals = [self.qo.zero_point, self.qo.qmin, self.qo.qmax, len(self.qis)]
+        for qi, (m, sh) in zip(self.qis, self.mults):
+            vals += [qi.zero_point, m, sh]
+        return [('i', _as_int32_array(vals))]
+
+
+def _sigmoid(v):
+    """Double-precision logistic function without overflow."""
+    if v >= 0:
+        return 1.0 / (1.0 + math.exp(-v))
+    e = math.exp(v)
+    return e / (1.0 + e)
+
+
+class QSigmoid(_QModule):
+    """sigmoid through a 2^b-entry table; output scale 1/2^b, zero point 0."""
+
+    def __init__(self, num_bits=8):
+        super().__init__()
+        self.num_bits = _check_bits(num_bits)
+        self.qo = QParam(num_bits, fixed=(1.0 / 2 ** num_bits, 0))
+
+    def forward(self, x):
+        return self.qo.fake(torch.sigmoid(x))
+
+    def freeze(self, qi):
+        self.qi = qi
+        self._require_frozen(qi)
+        s_in, zp_in = qi.scale, qi.zero_point
+        s_out, zp_out = self.qo.scale, self.qo.zero_point
+        lut = []
+        for q in range(qi.qmax + 1):
+            v = round(_sigmoid(s_in * (q - zp_in)) / s_out) + zp_out
+            lut.append(min(max(v, self.qo.qmin), self.qo.qmax))
+        self.lut = _i64(lut)
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        return self.lut[_i64(q)]
+
+    def tensors(self):
+        return [('lut', self.lut.numpy().astype(np.uint8))]
+
+
+# ---------------------------------------------------------------------------
+# Section 5: the weights file
+# ---------------------------------------------------------------------------
+
+QGW_MAGIC = b'QGW1'
+QGW_VERSION = 1
+_DTYPES = [np.dtype('<f4'), np.dtype('<i4'), np.dtype('i1'), np.dtype('u1')]
+_ENTRY = struct.Struct('<40sII4IQQ')          # 80 bytes
+_HEAD = struct.Struct('<4sIQII')              # 24 bytes
+assert _ENTRY.size == 80 and _HEAD.size == 24
+
+
+def _align16(n):
+    return (n + 15) & ~15
+
+
+def _dtype_code(arr):
+    for code, dt in enumerate(_DTYPES):
+        if arr.dtype.kind == dt.kind and arr.dtype.itemsize == dt.itemsize:
+            return code
+    raise TypeError('qgen: no .qgw dtype for %s' % arr.dtype)
+
+
+def export(path, fingerprint, named_modules):
+    """Write the .qgw file: every node's tensors() in graph order, then
+    output.f = {scale, zp} of the last node's qo (float32)."""
+    named_modules = list(named_modules)
+    if not named_modules:
+        raise ValueError('qgen: nothing to export')
+    entries = []
+    for name, module in named_modules:
+        for field, arr in module.tensors():
+            entries.append(('%s.%s' % (name, field), arr))
+    qo = named_modules[-1][1].qo
+    if qo is None or not qo.frozen:
+        raise RuntimeError('qgen: export needs a frozen model (call freeze())')
+    entries.append(('output.f', np.asarray([qo.scale, qo.zero_point], dtype=np.float32)))
+    if not 0 <= int(fingerprint) < 2 ** 64:
+        raise ValueError('fingerprint must be a u64')
+
+    names = set()
+    n = len(entries)
+    table, blobs = [], []
+    pos = 24 + 80 * n
+    for name, arr in entries:
+        raw = name.encode('ascii')
+        if len(raw) > 39 or b'\0' in raw or name in names:
+            raise ValueError('qgen: bad or duplicate tensor name %r' % name)
+        names.add(name)
+        code = _dtype_code(np.asarray(arr))
+        arr = np.ascontiguousarray(arr, dtype=_DTYPES[code])
+        if arr.ndim > 4:
+            raise ValueError('qgen: %r has %d dims (at most 4)' % (name, arr.ndim))
+        dims = list(arr.shape) + [0] * (4 - arr.ndim)
+        pos = _align16(pos)
+        data = arr.tobytes()
+        table.append(_ENTRY.pack(raw, code, arr.ndim, *dims, pos, len(data)))
+        blobs.append((pos, data))
+        pos += len(data)
+
+    out = bytearray(pos)
+    out[0:24] = _HEAD.pack(QGW_MAGIC, QGW_VERSION, int(fingerprint), n, 24 + 80 * n)
+    for i, entry in enumerate(table):
+        out[24 + 80 * i: 104 + 80 * i] = entry
+    for off, data in blobs:
+        out[off: off + len(data)] = data
+    out += struct.pack('<I', zlib.crc32(bytes(out)) & 0xffffffff)
+    with open(path, 'wb') as f:
+        f.write(bytes(out))
+
+
+def load_qgw(path):
+    """Read and verify a .qgw file; returns (fingerprint, OrderedDict name -> array).
+
+    Raises ValueError on any inconsistency (magic, version, sizes, names,
+    dtypes, dims, alignment, overlap, padding, CRC)."""
+    with open(path, 'rb') as f:
+        buf = f.read()
+
+    def fail(msg):
+        raise ValueError('qgen: %s: %s' % (path, msg))
+
+    if len(buf) < 28:
+        fail('file too short')
+    (crc,) = struct.unpack_from('<I', buf, len(buf) - 4)
+    if zlib.crc32(buf[:-4]) & 0xffffffff != crc:
+        fail('CRC mismatch')
+    magic, version, fingerprint, n, header = _HEAD.unpack_from(buf, 0)
+    if magic != QGW_MAGIC:
+        fail('bad magic')
+    if version != QGW_VERSION:
+        fail('unsupported version %d' % version)
+    if header != 24 + 80 * n or header + 4 > len(buf):
+        fail('bad header size')
+    end = len(buf) - 4
+    tensors = OrderedDict()
+    pos = header
+    for i in range(n):
+        raw, code, ndim, d0, d1, d2, d3, off, nbytes = _ENTRY.unpack_from(buf, 24 + 80 * i)
+        name_b, _, pad = raw.partition(b'\0')
+        if not name_b or pad.strip(b'\0') or len(name_b) > 39:
+            fail('entry %d: bad name' % i)
+        name = name_b.decode('ascii')
+        if name in tensors:
+            fail('duplicate tensor %r' % name)
+        if code >= len(_DTYPES):
+            fail('%s: bad dtype %d' % (name, code))
+        dims = (d0, d1, d2, d3)
+        if ndim > 4 or any(dims[ndim:]):
+            fail('%s: bad dims' % name)
+        shape = dims[:ndim]
+        if nbytes != int(np.prod(shape, dtype=np.int64)) * _DTYPES[code].itemsize:
+            fail('%s: nbytes does not match dims' % name)
+        if off % 16 or off < pos or off + nbytes > end:
+            fail('%s: bad offset' % name)
+        if buf[pos:off].strip(b'\0'):
+            fail('%s: non-zero padding' % name)
+        arr = np.frombuffer(buf, dtype=_DTYPES[code], count=nbytes // _DTYPES[code].itemsize,
+                            offset=off).reshape(shape).copy()
+        tensors[name] = arr
+        pos = off + nbytes
+    if pos != end:
+        fail('trailing bytes before the CRC')
+    return fingerprint, tensors

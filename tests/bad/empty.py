@@ -1,0 +1,3 @@
+# expect: 1:1: subclass
+# qgen: input-shape=1,1,28,28
+# nothing but comments: no nn.Module subclass

@@ -1,0 +1,16 @@
+# expect: 12:19: unexpected keyword
+# qgen: input-shape=1,1,28,28
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 8, 3)
+        self.fc = nn.Linear(8 * 26 * 26, 10, biass=False)
+
+    def forward(self, x):
+        x = F.relu(self.conv1(x))
+        return self.fc(x.flatten(1))

@@ -1,0 +1,16 @@
+# expect: 12:42: not defined
+# qgen: input-shape=1,1,28,28
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super(Net, self).__init__()
+        self.conv1 = nn.Conv2d(1, 8, 3)
+        self.fc = nn.Linear(8 * 26 * 26, NUM_CLASSES)
+
+    def forward(self, x):
+        x = F.relu(self.conv1(x))
+        return self.fc(x.flatten(1))

@@ -1,0 +1,18 @@
+# expect: 14:9: supported
+# qgen: input-shape=1,1,28,28
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 8, 3)
+
+    def forward(self, x):
+        try:
+            x = self.conv1(x)
+        except RuntimeError:
+            x = F.relu(x)
+        return x
