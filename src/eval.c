@@ -324,6 +324,8 @@ static Scope *bind_params(Interp *in, FuncDef *f, Value **args, int nargs, Dict 
     }
     if (!v && !ts_node_is_null(def))
       v = eval(in, f->scope, def);
+    if (!v && !frame && !strcmp(f->name, "__init__"))   /* the model's own constructor */
+      error_at(at(p), "the model's constructor argument '%s' has no default: give it with --arg %s=VALUE", name, name);
     if (!v)
       error_at(loc, "%s() missing required argument '%s'", f->name, name);
     dict_set(sc->vars, name, v);
@@ -1222,6 +1224,8 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
     return EX_NORMAL;
   }
   case SYM_raise_statement:
+    if (nchildren(s) > 0)
+      error_at(loc, "the model raises %s", text(child(s, 0)));
     error_at(loc, "the model raises an exception here");
   case SYM_delete_statement:
     return EX_NORMAL;
@@ -1337,8 +1341,14 @@ ClassDef *find_model_class(Interp *in, const char *name) {
     if (!used)
       found = v->cls;
   }
-  if (!found)
+  if (!found) {
+    /* an nn.Module subclass without forward() is the likely model */
+    for (int i = g->n - 1; i >= 0; i--)
+      if (g->vals[i]->kind == V_CLASS && derives_from_module(g->vals[i]->cls))
+        error_at(node_loc(g->vals[i]->cls->src, g->vals[i]->cls->node), "class '%s' has no forward() method",
+                 g->vals[i]->cls->name);
     error_at(loc_of_byte(in->parsed->src, 0), "no nn.Module subclass with a forward() found in this file");
+  }
   return found;
 }
 
@@ -1428,8 +1438,19 @@ Value *builtin_round(BUILTIN_PARAMS) {
     error_at(loc, "round() argument must be a number, not %s", v_type_name(v));
   if (nargs == 2 && unwrap_const(args[1])->kind != V_NONE) {
     int64_t d = as_int(args[1], "ndigits", loc);
-    if (is_int(v))
-      return v;
+    if (is_int(v)) {   /* round(1234, -2) == 1200, half to even */
+      if (d >= 0)
+        return v_int(ival(v));
+      if (d < -18)
+        return v_int(0);
+      int64_t p = 1, x = ival(v);
+      for (int64_t k = 0; k < -d; k++)
+        p *= 10;
+      int64_t q = floordiv(x, p), r = x - q * p;
+      if (2 * r > p || (2 * r == p && (q & 1)))
+        q++;
+      return v_int(q * p);
+    }
     if (d < 0 || d > 30)
       error_at(loc, "round() with ndigits outside 0..30 is not supported");
     char buf[400];

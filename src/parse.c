@@ -84,6 +84,72 @@ static const char *syntax_message(const Source *src, TSNode e) {
   return format("syntax error near '%.*s'", (int)n, text);
 }
 
+/* The leading whitespace of the line a node starts on, if the node is the
+ * first thing on it; NULL if something comes before it on that line. */
+static const char *indentation(const Source *src, TSNode n, size_t *len) {
+  TSPoint pt = ts_node_start_point(n);
+  size_t linelen;
+  const char *line = source_line(src, pt.row + 1, &linelen);
+  for (uint32_t i = 0; i < pt.column; i++)
+    if (line[i] != ' ' && line[i] != '\t')
+      return NULL;
+  *len = pt.column;
+  return line;
+}
+
+/* tree-sitter-python accepts inconsistent indentation that Python refuses;
+ * check it here: the statements of a block share one indentation, deeper
+ * than the statement that owns the block and extending it. */
+static bool check_indentation(const Source *src, TSNode n, Loc *bad, const char **why) {
+  uint32_t count = ts_node_named_child_count(n);
+  if (sym(n) == SYM_block) {
+    uint32_t stmts = 0;
+    for (uint32_t i = 0; i < count; i++)
+      stmts += sym(ts_node_named_child(n, i)) != SYM_comment;
+    if (!stmts) {   /* `def f():` with nothing indented under it */
+      /* Python reports the next statement: skip blanks and comments to it */
+      uint32_t b = ts_node_end_byte(n);
+      while (b < src->len && strchr(" \t\r\n#", src->text[b]))
+        b = src->text[b] == '#' ? b + (uint32_t)strcspn(src->text + b, "\n") : b + 1;
+      *bad = loc_of_byte(src, b < src->len ? b : ts_node_end_byte(n));
+      *why = "expected an indented block";
+      return false;
+    }
+  }
+  if (sym(n) == SYM_block || sym(n) == SYM_module) {
+    size_t plen = 0, first_len = 0;
+    const char *parent = sym(n) == SYM_module ? "" : indentation(src, ts_node_parent(n), &plen);
+    const char *first = NULL;
+    for (uint32_t i = 0; i < count; i++) {
+      TSNode s = ts_node_named_child(n, i);
+      size_t len;
+      const char *ind = indentation(src, s, &len);
+      if (!ind || sym(s) == SYM_comment)
+        continue;
+      bool ok;
+      if (!first) {
+        first = ind;
+        first_len = len;
+        ok = sym(n) == SYM_module ? len == 0 : !parent || (len > plen && !memcmp(ind, parent, plen));
+        *why = sym(n) == SYM_module ? "unexpected indent" : "expected an indented block";
+      } else {
+        ok = len == first_len && !memcmp(ind, first, len);
+        *why = len > first_len ? "unexpected indent" : "unindent does not match any outer indentation level";
+        if (len == first_len && memcmp(ind, first, len))
+          *why = "inconsistent use of tabs and spaces in indentation";
+      }
+      if (!ok) {
+        *bad = node_loc(src, s);
+        return false;
+      }
+    }
+  }
+  for (uint32_t i = 0; i < count; i++)
+    if (!check_indentation(src, ts_node_named_child(n, i), bad, why))
+      return false;
+  return true;
+}
+
 Parsed *parse_source(const Source *src) {
   if (src->binary) {
     size_t i = 0;
@@ -113,6 +179,12 @@ Parsed *parse_source(const Source *src) {
     const char *msg = syntax_message(src, e);
     parse_free(p);
     error_at(loc, "%s", msg);
+  }
+  Loc bad;
+  const char *why;
+  if (!check_indentation(src, p->root, &bad, &why)) {
+    parse_free(p);
+    error_at(bad, "syntax error: %s", why);
   }
   return p;
 }

@@ -572,34 +572,34 @@ static const struct {
   {"integer literals: hex, octal, binary, underscores",
      "def f():\n"
      "    return (0x1f, 0o17, 0b101, 1_000, 0XFF, 0O7, 0B11)\n",
-     "(31, 15, 5, 1000, 255, 7, 3)", "0o/0b literals evaluate to 0 (strtoll base 0)"},
+     "(31, 15, 5, 1000, 255, 7, 3)", NULL},
   {"float literals with underscores",
      "def f():\n"
      "    return (1_000.5, 1_0e1_0)\n",
-     "(1000.5, 100000000000.0)", "strtod stops at '_'"},
+     "(1000.5, 100000000000.0)", NULL},
   {"string escape sequences",
      "def f():\n"
      "    return (len('a\\tb'), 'x\\ny', len('\\\\'), '\\'', len(r'\\n'), 'a' 'b')\n",
-     "(3, 'x\\ny', 1, \"'\", 2, 'ab')", "escape_sequence is inside string_content in tree-sitter-python 0.23"},
+     "(3, 'x\\ny', 1, \"'\", 2, 'ab')", NULL},
   {"round(int, ndigits) returns an int",
      "def f():\n"
      "    return (round(7, 0), round(1234, -2))\n",
-     "(7, 1200)", "returns a float"},
+     "(7, 1200)", NULL},
   {"round(x, ndigits) is correctly rounded (2.675 is 2.67499999...)",
      "def f():\n"
      "    return (round(2.675, 2), round(-7.45, 1), round(1.0005, 3))\n",
-     "(2.67, -7.5, 1.0)", "nearbyint(x * 10**n): 2.675 * 100 is already 267.5 in binary"},
+     "(2.67, -7.5, 1.0)", NULL},
   {"dict equality compares contents",
      "def f():\n"
      "    return ({'a': 1} == {'a': 1}, {'a': 1} != {'a': 2})\n",
-     "(True, True)", "v_equal compares dicts by identity"},
+     "(True, True)", NULL},
   {"a module-level name rebound in terms of its old value",
      "N = 1\n"
      "N = N + 1\n"
      "\n"
      "def f():\n"
      "    return N\n",
-     "2", "'defined in terms of itself'"},
+     "2", NULL},
 };
 
 static void test_exprs(void) {
@@ -1395,12 +1395,12 @@ static void test_errors(void) {
                "    def forward(self, x):\n"
                "        return self.relu(x)\n",
                6, 1, "__init__() got an unexpected keyword argument 'bogus'");
-  EXPECT_ERROR("error: no nn.Module subclass with a forward()", NULL,
+  EXPECT_ERROR("error: an nn.Module subclass without forward(), at the class", NULL,
                "import torch.nn as nn\n"
                "\n"
                "class Half(nn.Module):\n"
                "    pass\n",
-               1, 1, "no nn.Module subclass with a forward() found");
+               3, 1, "class 'Half' has no forward() method");
   EXPECT_ERROR("error: --class naming a class that is not a module", &(Opts){.cls = "Helper"},
                "import torch.nn as nn\n"
                "\n"
@@ -1609,7 +1609,6 @@ static void test_models(void) {
 
 /* ---------------------------------------------------- known bugs (TODO) */
 static void test_known_bugs(void) {
-  todo = "set_attr keeps the child when a submodule attribute is set to None";
   check_output("a submodule attribute set back to None is no longer called",
                run(SHAPES,
                    NET_HEAD
@@ -1623,7 +1622,6 @@ static void test_known_bugs(void) {
                    NULL),
                "x [1, 1, 28, 28]; relu [1, 1, 28, 28]; output");
 
-  todo = "instantiate() sets obj->nn before __init__ runs, so set_attr's check never fires";
   EXPECT_ERROR("error: assigning a submodule before super().__init__()", NULL,
                "import torch.nn as nn\n"
                "\n"
@@ -1634,7 +1632,6 @@ static void test_known_bugs(void) {
                "        return self.conv1(x)\n",
                5, 9, "__init__");
 
-  todo = "@staticmethod is ignored: self is bound as the first argument";
   check_output("a @staticmethod called through self",
                run(SHAPES,
                    "import torch.nn as nn\n"

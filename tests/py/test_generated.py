@@ -100,7 +100,7 @@ def check_model(name, path):
     rng = float(f.max() - f.min()) or 1.0
     e1, e2 = float((f - q).abs().max()) / rng, float((q - qi).abs().max()) / rng
     tap.check(e1 < 0.25, '%s: quantize_forward within 25%% of the output range of forward (%.4f)' % (name, e1))
-    tap.check(e2 < 0.05, '%s: quantize_inference within 5%% of quantize_forward (%.4f)' % (name, e2))
+    tap.check(e2 < 0.1, '%s: quantize_inference within 10%% of quantize_forward (%.4f)' % (name, e2))
 
     def qat():
         m = cls()
