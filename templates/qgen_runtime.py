@@ -943,11 +943,12 @@ def export(path, fingerprint, named_modules):
         raise ValueError('qgen: nothing to export')
     entries = []
     for name, module in named_modules:
+        if module.qo is None or not module.qo.frozen:
+            raise RuntimeError('qgen: export needs a frozen model (call freeze()); '
+                               '%r is not frozen' % name)
         for field, arr in module.tensors():
             entries.append(('%s.%s' % (name, field), arr))
     qo = named_modules[-1][1].qo
-    if qo is None or not qo.frozen:
-        raise RuntimeError('qgen: export needs a frozen model (call freeze())')
     entries.append(('output.f', np.asarray([qo.scale, qo.zero_point], dtype=np.float32)))
     if not 0 <= int(fingerprint) < 2 ** 64:
         raise ValueError('fingerprint must be a u64')
