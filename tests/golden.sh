@@ -64,4 +64,5 @@ for f in "$top_srcdir"/examples/*/net.py; do
     check "$name: net_q.py is net.py plus qgen's additions" cmp -s "$tmpdir/$name.back" "$f"
     if [ -z "$(ls "$tmpdir/a/$name" | grep '\.tmp$')" ]; then ok "$name: no temporary file left"; else not_ok "$name: no temporary file left"; fi
 done
+plan "$tap_count"
 tap_done

@@ -9,6 +9,7 @@ tmpdir_setup
 NINJA=${NINJA:-$(command -v ninja || command -v ninja-build || true)}
 if [ -z "$NINJA" ]; then
     skip "examples/build.ninja" "no ninja (install ninja-build)"
+    plan "$tap_count"
     tap_done
 fi
 
@@ -37,4 +38,5 @@ if grep -q 'QGEN src/seed/net.py' dry.log && ! grep -q 'QGEN src/resnet' dry.log
 else
     not_ok "touching one model rebuilds only that model"; diag_file dry.log
 fi
+plan "$tap_count"
 tap_done
