@@ -13,7 +13,6 @@ typedef struct {
   const char *model, *MODEL;   /* "net", "NET" */
   Node **order;                /* quantized modules, in export() order */
   int norder;
-  int *first_tensor;           /* by node index: its first entry in the table */
   int ntensors;
   int64_t arena, total;
   int64_t *scratch_off;        /* by node index */
@@ -102,7 +101,6 @@ static void emit_tensors(Buf *b, C *c) {
   c->ntensors = 0;
   for (int i = 0; i < c->norder; i++) {
     Node *n = c->order[i];
-    c->first_tensor[n->index] = c->ntensors;
     int k = fields_of(c, n, f);
     for (int j = 0; j < k; j++) {
       buf_printf(&en, "    %s_T_%s_%s,\n", c->MODEL, upper(n->name), upper(f[j].field));
@@ -485,7 +483,6 @@ static C *plan(Graph *g, const EmitOptions *opt) {
   c->MODEL = upper(c->model);
   c->order = arena_alloc(sizeof(Node *) * (size_t)g->n);
   c->norder = qmodule_order(g, c->order);
-  c->first_tensor = arena_alloc(sizeof(int) * (size_t)g->n);
   c->scratch_off = arena_alloc(sizeof(int64_t) * (size_t)g->n);
   c->scratch_size = arena_alloc(sizeof(int64_t) * (size_t)g->n);
   Node *x = g->nodes[0];

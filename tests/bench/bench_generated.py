@@ -4,8 +4,9 @@ Not a test: a benchmark that prints one table per model.  Run it through
 bench-generated.sh, which runs qgen, pins the process to one core and finds
 a Python with torch; by hand:
 
-    PYTHON bench_generated.py --top TOP --tmp TMP [--n N] [--reps R]
-        [--batch B] [--cc CC] NAME=TMP/NAME/net.py:TOP/examples/NAME/net.py ...
+    PYTHON bench_generated.py --top TOP [--n N] [--reps R] [--batch B]
+        [--cc CC] [--budget S] [--b1-budget S] [--pin TEXT]
+        NAME=TMP/NAME/net_q.py:TOP/examples/NAME/net.py ...
 
 For each NAME, TMP/NAME holds qgen's output (net_q.py, qgen_runtime.py,
 net_q.c, net_q.h).  Steps:
@@ -17,19 +18,24 @@ net_q.c, net_q.h).  Steps:
    freeze(), export(TMP/NAME/net.qgw);
 2. N random inputs (another seed; torch.rand, i.e. [0, 1), for 1-channel
    inputs, torch.randn for others, like normalized RGB); the reference
-   outputs are quantize_inference()'s floats, and the codes handed to the
-   last dequantize() (for net_run_q, fed with QInput.quantize()'s codes);
+   outputs are quantize_inference()'s floats (in chunks of 8 images: its
+   int64 path is slowest on big batches), and the codes handed to the last
+   dequantize() (for net_run_q, fed with QInput.quantize()'s codes).  N is
+   capped so that the C timing plus these references fit --budget seconds
+   per model (estimated from a probe of each C build and of 16 references);
 3. a harness that #includes the generated net_q.c is compiled with
    -O3 -march=native and with -O2; it times net_run and net_run_q over the N
    images, REPS times (CLOCK_THREAD_CPUTIME_ID), keeps the outputs of the
    timed calls and compares them, bit for bit, with the references;
 4. PyTorch (1 thread, inference_mode, time.thread_time): the original float
-   class at batch 1 (min(N, 300) images) and batch B, and FX int8
+   class at batch 1 (min(N, 300) images, fewer if a repetition would take
+   more than --b1-budget / REPS seconds) and batch B, and FX int8
    (prepare_fx/convert_fx, the engine's default qconfig mapping, calibrated
    on random inputs) with qnnpack and onednn at batch 1 and batch B.  If FX
    fails on the model as written, the failure is reported and, if the source
    has `.view(`, a copy with `.view(` replaced by `.reshape(` is tried;
-5. the table: median us/image and "PyTorch / C" (row / C -O3 net_run), then
+5. the table: median us/image, the kernel's share of the CPU time
+   (getrusage RUSAGE_THREAD) and "PyTorch / C" (row / C -O3 net_run), then
    the arena against the sum of all activations (from net_q.h), `size` of
    net_q.o and the weights file's size.
 """
@@ -39,6 +45,7 @@ import contextlib
 import importlib.util
 import io
 import os
+import resource
 import re
 import statistics
 import subprocess
@@ -53,12 +60,21 @@ import torch
 warnings.filterwarnings('ignore')
 
 HARNESS = r'''
-#define _POSIX_C_SOURCE 199309L
+#define _GNU_SOURCE /* RUSAGE_THREAD */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 #include "net_q.c"
+
+/* system (kernel) CPU time of this thread, us */
+static double sys_us(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_THREAD, &ru);
+    return (double)ru.ru_stime.tv_sec * 1e6 + (double)ru.ru_stime.tv_usec;
+}
 
 static double now_us(void)
 {
@@ -133,7 +149,7 @@ int main(int argc, char **argv)
     unsigned char *w;
     float *in, *ref, *out;
     uint8_t *inq, *refq, *outq;
-    double *t, *tq, maxdiff = 0;
+    double *t, *tq, maxdiff = 0, sys0, st = 0, stq = 0, tt = 0, ttq = 0;
     if (argc == 3)
         return probe(argv[1], atoi(argv[2]));
     if (argc != 8)
@@ -158,12 +174,18 @@ int main(int argc, char **argv)
         net_run(in + (size_t)NET_IN_SIZE * (size_t)(i % N), out);
     for (r = 0; r < R; r++) {
         double t0 = now_us();
+        sys0 = sys_us();
         for (i = 0; i < N; i++)
             err |= net_run(in + (size_t)NET_IN_SIZE * (size_t)i, out + (size_t)NET_OUT_SIZE * (size_t)i);
+        st += sys_us() - sys0;
+        tt += now_us() - t0;
         t[r] = (now_us() - t0) / N;
         t0 = now_us();
+        sys0 = sys_us();
         for (i = 0; i < N; i++)
             err |= net_run_q(inq + (size_t)NET_IN_SIZE * (size_t)i, outq + (size_t)NET_OUT_SIZE * (size_t)i);
+        stq += sys_us() - sys0;
+        ttq += now_us() - t0;
         tq[r] = (now_us() - t0) / N;
     }
     /* the outputs of the last timed repetition against quantize_inference */
@@ -189,7 +211,7 @@ int main(int argc, char **argv)
     }
     qsort(t, (size_t)R, sizeof *t, cmp);
     qsort(tq, (size_t)R, sizeof *tq, cmp);
-    printf("run %.3f %.3f\nrun_q %.3f %.3f\n", t[R / 2], t[0], tq[R / 2], tq[0]);
+    printf("run %.3f %.3f %.4f\nrun_q %.3f %.3f %.4f\n", t[R / 2], t[0], st / tt, tq[R / 2], tq[0], stq / ttq);
     printf("arena %lu\nact %lu\nin %d\nout %d\n", (unsigned long)NET_ARENA_BYTES,
            (unsigned long)NET_ACT_BYTES, NET_IN_SIZE, NET_OUT_SIZE);
     printf("err %d\nbad %d %d\nbadq %d %d\nmaxdiff %g\n", err, bad, firstbad, badq, firstbadq, maxdiff);
@@ -305,28 +327,38 @@ def b1_count(m, x, reps, budget):
     return max(20, min(len(x), int(budget / (per * reps))))
 
 
+def _rusage_sys():
+    return resource.getrusage(resource.RUSAGE_THREAD).ru_stime
+
+
+def _timed(fn, reps, per):
+    """(median us per item, best, kernel share of the CPU time) of reps calls of fn."""
+    ts, tot, sys_ = [], 0.0, 0.0
+    for _ in range(reps):
+        s0 = _rusage_sys()
+        t0 = time.thread_time()
+        fn()
+        dt = time.thread_time() - t0
+        sys_ += _rusage_sys() - s0
+        tot += dt
+        ts.append(dt / per * 1e6)
+    return statistics.median(ts), min(ts), sys_ / tot if tot > 0 else 0.0
+
+
 def time_b1(m, x, reps):
-    ts = []
+    def loop():
+        for i in range(len(x)):
+            m(x[i:i + 1])
     with torch.inference_mode():
         for i in range(min(len(x), 20)):
             m(x[i:i + 1])
-        for _ in range(reps):
-            t0 = time.thread_time()
-            for i in range(len(x)):
-                m(x[i:i + 1])
-            ts.append((time.thread_time() - t0) / len(x) * 1e6)
-    return statistics.median(ts), min(ts)
+        return _timed(loop, reps, len(x))
 
 
 def time_batched(m, xb, reps):
-    ts = []
     with torch.inference_mode():
         m(xb)
-        for _ in range(reps):
-            t0 = time.thread_time()
-            m(xb)
-            ts.append((time.thread_time() - t0) / xb.shape[0] * 1e6)
-    return statistics.median(ts), min(ts)
+        return _timed(lambda: m(xb), reps, xb.shape[0])
 
 
 def first_line(e):
@@ -415,7 +447,9 @@ def bench_model(name, gen_path, orig_path, a):
         return y, captured[-1].reshape(len(xs), -1)
 
     t0 = time.time()
-    refs(rand_inputs(16, shape))
+    xp = rand_inputs(16, shape)
+    refs(xp[:8])
+    refs(xp[8:])
     t_ref1 = (time.time() - t0) / 16
     t_c1 = sum(2 * a.reps * b[2] * 1e-6 for b in builds.values() if b[2])  # run + run_q
     n = a.n
@@ -436,8 +470,8 @@ def bench_model(name, gen_path, orig_path, a):
         return None, ['%s: %d QInput modules' % (name, len(qin))], []
     ref, refq, inq = [], [], []
     t0 = time.time()
-    for i in range(0, n, 250):
-        xs = x[i:i + 250]
+    for i in range(0, n, 8):    # small chunks: the int64 path is fastest so
+        xs = x[i:i + 8]
         y, yq = refs(xs)
         ref.append(y)
         refq.append(yq)
@@ -458,7 +492,7 @@ def bench_model(name, gen_path, orig_path, a):
         r = run_harness(exe, flags, d, n, a.reps, odd) if exe else None
         c[flags] = r
         if r is None:
-            rows.append(('C net_run %s: FAILED' % flags, None, None))
+            rows.append(('C net_run %s: FAILED' % flags, None, None, None))
             continue
         r['text'] = text
         if int(r['in'][0]) != x[0].numel() or int(r['out'][0]) != ref.shape[1]:
@@ -466,8 +500,8 @@ def bench_model(name, gen_path, orig_path, a):
                 name, r['in'][0], r['out'][0], x[0].numel(), ref.shape[1]))
         if r['err'][0]:
             odd.append('%s (%s): net_run/net_run_q returned an error' % (name, flags))
-        rows.append(('C net_run %s' % flags, r['run'][0], r['run'][1]))
-        rows.append(('C net_run_q %s' % flags, r['run_q'][0], r['run_q'][1]))
+        rows.append(('C net_run %s' % flags,) + tuple(r['run']))
+        rows.append(('C net_run_q %s' % flags,) + tuple(r['run_q']))
         bad, fb = int(r['bad'][0]), int(r['bad'][1])
         badq, fbq = int(r['badq'][0]), int(r['badq'][1])
         ok = 'OK' if bad == 0 else 'MISMATCH'
@@ -494,15 +528,13 @@ def bench_model(name, gen_path, orig_path, a):
 
     def both(label, m):
         k = b1_count(m, xb1, a.reps, a.b1_budget)
-        med, best = time_b1(m, xb1[:k], a.reps)
-        rows.append(('%s, batch 1 (%d images)' % (label, k), med, best))
-        med, best = time_batched(m, xb, a.reps)
-        rows.append(('%s, batch %d' % (label, a.batch), med, best))
+        rows.append(('%s, batch 1 (%d images)' % (label, k),) + time_b1(m, xb1[:k], a.reps))
+        rows.append(('%s, batch %d' % (label, a.batch),) + time_batched(m, xb, a.reps))
 
     both('PyTorch float', fnet)
     for eng in ('qnnpack', 'onednn'):
         if eng not in torch.backends.quantized.supported_engines:
-            rows.append(('PyTorch FX int8 %s: engine not supported' % eng, None, None))
+            rows.append(('PyTorch FX int8 %s: engine not supported' % eng, None, None, None))
             continue
         label = ''
         try:
@@ -511,7 +543,7 @@ def bench_model(name, gen_path, orig_path, a):
             notes.append('FX int8 %s on %s as written FAILED: %s' % (
                 eng, os.path.relpath(orig_path, a.top), first_line(e)))
             if '.view(' not in src:
-                rows.append(('PyTorch FX int8 %s: FAILED (see below)' % eng, None, None))
+                rows.append(('PyTorch FX int8 %s: FAILED (see below)' % eng, None, None, None))
                 continue
             try:
                 rmod = load_source(src.replace('.view(', '.reshape('), 'qgen_reshape_' + name)
@@ -519,7 +551,7 @@ def bench_model(name, gen_path, orig_path, a):
                 label = ' [view->reshape copy]'
             except Exception as e2:
                 notes.append('FX int8 %s on the view->reshape copy FAILED too: %s' % (eng, first_line(e2)))
-                rows.append(('PyTorch FX int8 %s: FAILED (see below)' % eng, None, None))
+                rows.append(('PyTorch FX int8 %s: FAILED (see below)' % eng, None, None, None))
                 continue
         torch.backends.quantized.engine = eng
         both('PyTorch FX int8 %s%s' % (eng, label), q)
@@ -577,6 +609,8 @@ def main():
     print('C: at most N images, fewer if the C timing plus the Python references would take '
           'more than %.0f s per model' % a.budget)
     print('cpu: %s   load average at start: %s' % (cpu, load))
+    print('sys %: the share of that CPU time spent in the kernel (e.g. page faults of large '
+          'allocations); ratio = row / C net_run -O3 -march=native')
     all_odd = []
     for spec in a.models:
         name, paths = spec.split('=', 1)
@@ -597,14 +631,14 @@ def main():
             name, os.path.relpath(orig_path, a.top), info['class'], 'x'.join(map(str, info['shape']))))
         base = info['c3']
         w = max(len(r[0]) for r in rows) + 2
-        print('%-*s %12s %12s %14s' % (w, 'what', 'us/image', '(best rep)', 'PyTorch / C'))
-        print('%-*s %12s %12s %14s' % (w, '-' * (w - 2), 'median', '', 'vs C -O3'))
-        for label, med, best in rows:
+        print('%-*s %10s %10s %6s %12s' % (w, 'what', 'us/image', 'best rep', 'sys', 'PyTorch / C'))
+        print('%-*s %10s %10s %6s %12s' % (w, '-' * (w - 2), 'median', 'us/image', '%', '(C -O3 = 1)'))
+        for label, med, best, sysf in rows:
             if med is None:
-                print('%-*s %12s %12s %14s' % (w, label, '-', '-', '-'))
+                print('%-*s %10s %10s %6s %12s' % (w, label, '-', '-', '-', '-'))
                 continue
             ratio = '%.2f' % (med / base) if base else '-'
-            print('%-*s %12.2f %12.2f %14s' % (w, label, med, best, ratio))
+            print('%-*s %10.2f %10.2f %6.1f %12s' % (w, label, med, best, 100 * sysf, ratio))
         for n_ in notes:
             print('  ' + n_)
         c3, c2 = info['c'].get('-O3 -march=native'), info['c'].get('-O2')
