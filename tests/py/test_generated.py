@@ -158,6 +158,12 @@ def check_seed():
         acc_py = float((want.argmax(1) == yte.numpy()).mean())
         tap.check(acc_c == acc_py, 'seed: same accuracy in C and Python (%.4f, %.4f)' % (acc_c, acc_py))
 
+    # clang too, when it is there: the C must be warning-free on both
+    if shutil.which('clang'):
+        r = subprocess.run(['clang'] + CFLAGS + ['-DQGEN_MAIN', '-o', os.path.join(out, 'net_q_clang'),
+                            os.path.join(out, 'net_q.c'), '-lm'], capture_output=True, text=True)
+        tap.check(r.returncode == 0, 'seed: the C compiles with clang %s' % ' '.join(CFLAGS), r.stderr)
+
     # the sanitizer build, on the same data
     r = compile_c(out, ['-O1', '-g', '-fsanitize=address,undefined', '-fno-sanitize-recover=all'], exe='net_q_asan')
     if tap.check(r.returncode == 0, 'seed: the C builds with ASan and UBSan', r.stderr):
