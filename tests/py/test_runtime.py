@@ -19,6 +19,7 @@ Prints TAP and exits non-zero on any failure.  Three layers:
 import math
 import os
 import random
+import shutil
 import sys
 import tempfile
 from fractions import Fraction
@@ -34,8 +35,6 @@ import torch.nn.functional as F  # noqa: E402
 import qgen_runtime as qgen_rt  # noqa: E402
 
 INT32_MIN, INT32_MAX = -2 ** 31, 2 ** 31 - 1
-SEED_FINGERPRINT = 0x5eed0123456789ab          # the constant in tests/py/seed_q.py
-TOY_FINGERPRINT = 0x70e0000000c0ffee
 
 TAP = common.TAP()
 TMP = tempfile.mkdtemp(prefix='qgen-test-runtime-')
@@ -675,6 +674,7 @@ class Toy(nn.Module):
         return torch.sigmoid(y)
 
     # ---- what qgen generates for it ----
+    QGEN_FINGERPRINT = 0x70e0000000c0ffee
 
     def quantize(self, num_bits=8, per_channel=True):
         self.q_x = qgen_rt.QInput(num_bits)
@@ -693,6 +693,7 @@ class Toy(nn.Module):
         self.q_adaptive_avg_pool2d = qgen_rt.QAdaptiveAvgPool2d(3)
         self.q_fc = qgen_rt.QLinear(self.get_submodule('fc'), num_bits, per_channel, act=None)
         self.q_sigmoid = qgen_rt.QSigmoid(num_bits)
+        self.train(self.training)
 
     def quantize_forward(self, x):
         x = self.q_x(x)
@@ -753,7 +754,7 @@ class Toy(nn.Module):
         return self.q_sigmoid.qo.dequantize(sigmoid)
 
     def export(self, path):
-        qgen_rt.export(path, TOY_FINGERPRINT, [
+        qgen_rt.export(path, self.QGEN_FINGERPRINT, [
             ('x', self.q_x),
             ('conv1', self.q_conv1),
             ('conv2', self.q_conv2),
@@ -865,6 +866,7 @@ def model_tests(case):
         keys = list(model.state_dict().keys())
         model.quantize()
         assert list(model.state_dict().keys()) == keys, 'quantize() changed the state_dict'
+        assert not any(m.training for m in model.modules()), 'quantize() left modules in training mode'
         torch.manual_seed(8)
         other = Float().state_dict()
         model.load_state_dict(other)              # still strict after quantize()
@@ -1084,10 +1086,11 @@ def main():
     seed_cls = common.seed_quant_class()
     seed_cls.named_export = _seed_named_export
     Toy.named_export = _toy_named_export
-    model_tests(ModelCase('seed', seed_quant, seed_float, (1, 28, 28), SEED_FINGERPRINT,
+    model_tests(ModelCase('seed', seed_quant, seed_float, (1, 28, 28), 0x5eed0123456789ab,
                           ref_run_seed, 2))
-    model_tests(ModelCase('toy', toy_build, toy_build, (3, 14, 14), TOY_FINGERPRINT,
+    model_tests(ModelCase('toy', toy_build, toy_build, (3, 14, 14), 0x70e0000000c0ffee,
                           ref_run_toy, 3))
+    shutil.rmtree(TMP, ignore_errors=True)
     return TAP.done()
 
 
