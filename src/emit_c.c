@@ -43,6 +43,40 @@ static Node *storage(Node *n) {
 
 static const char *buf_of(C *c, Node *n) { return format("a + %s_OFF_%s", c->MODEL, upper(storage(n)->name)); }
 
+/* ---------------------------------------------------------- geometry */
+/* A convolution's geometry: a Conv2d's, or a standalone BatchNorm2d's,
+ * which the C computes as a depthwise 1x1 convolution. */
+typedef struct {
+  int64_t c, h, w, o, oh, ow, kh, kw, groups, sh, sw, ph, pw, dh, dw;
+} Geom;
+
+static Geom geom(Node *n) {
+  Node *in = node_input(n, 0);
+  Geom g = {in->shape[1], in->shape[2], in->shape[3], n->shape[1], n->shape[2], n->shape[3], 1, 1, in->shape[1],
+            1, 1, 0, 0, 1, 1};
+  if (n->q == Q_BATCHNORM)
+    return g;
+  Value **p = n->module->params;
+  const OpDef *op = n->def;
+  Value *ks = param(op, p, "kernel_size"), *st = param(op, p, "stride"), *dl = param(op, p, "dilation");
+  Value *pad = param(op, p, "padding");
+  g.kh = ks->list->items[0]->i, g.kw = ks->list->items[1]->i;
+  g.sh = st->list->items[0]->i, g.sw = st->list->items[1]->i;
+  g.dh = dl->list->items[0]->i, g.dw = dl->list->items[1]->i;
+  g.groups = as_int(param(op, p, "groups"), "groups", n->loc);
+  if (pad->kind == V_STR) {
+    bool same = !strcmp(pad->s, "same");
+    g.ph = same ? g.dh * (g.kh - 1) / 2 : 0;
+    g.pw = same ? g.dw * (g.kw - 1) / 2 : 0;
+  } else {
+    g.ph = pad->list->items[0]->i;
+    g.pw = pad->list->items[1]->i;
+  }
+  return g;
+}
+
+static bool is_conv(const Node *n) { return n->q == Q_CONV || n->q == Q_BATCHNORM; }
+
 /* ----------------------------------------------------------- tensors */
 typedef struct {
   const char *field, *dtype;
@@ -58,17 +92,17 @@ static int fields_of(C *c, Node *n, Entry *f) {
     f[k++] = (Entry){"i", "QG_I32", 1, {3}, "zp, qmin, qmax"};
     f[k++] = (Entry){"f", "QG_F32", 1, {1}, "scale"};
     break;
-  case Q_CONV: case Q_LINEAR: {
-    Value **p = n->module->params;
-    const OpDef *op = n->def;
-    int64_t o = as_int(param(op, p, n->q == Q_CONV ? "out_channels" : "out_features"), "", n->loc);
+  case Q_CONV: case Q_BATCHNORM: case Q_LINEAR: {
+    int64_t o;
     f[k++] = (Entry){"i", "QG_I32", 1, {4}, "zp_in, zp_out, act_min, act_max"};
-    if (n->q == Q_CONV) {
-      Value *ks = param(op, p, "kernel_size");
-      f[k++] = (Entry){"w", "QG_I8", 4, {o, as_int(param(op, p, "in_channels"), "", n->loc) / as_int(param(op, p, "groups"), "", n->loc),
-                                          ks->list->items[0]->i, ks->list->items[1]->i}, NULL};
-    } else
-      f[k++] = (Entry){"w", "QG_I8", 2, {o, as_int(param(op, p, "in_features"), "", n->loc)}, NULL};
+    if (is_conv(n)) {
+      Geom g = geom(n);
+      o = g.o;
+      f[k++] = (Entry){"w", "QG_I8", 4, {g.o, g.c / g.groups, g.kh, g.kw}, NULL};
+    } else {
+      o = per_image(n);
+      f[k++] = (Entry){"w", "QG_I8", 2, {o, per_image(node_input(n, 0))}, NULL};
+    }
     f[k++] = (Entry){"b", "QG_I32", 1, {o}, "bias at s_in * s_w"};
     f[k++] = (Entry){"m", "QG_I32", 1, {o}, "multipliers"};
     f[k++] = (Entry){"s", "QG_I32", 1, {o}, "shifts"};
@@ -123,26 +157,13 @@ static void emit_tensors(Buf *b, C *c) {
 
 /* ------------------------------------------------------------ shapes */
 static void conv_shape(Buf *b, Node *n) {
-  Node *in = node_input(n, 0);
-  Value **p = n->module->params;
-  const OpDef *op = n->def;
-  Value *ks = param(op, p, "kernel_size"), *st = param(op, p, "stride"), *dl = param(op, p, "dilation");
-  Value *pad = param(op, p, "padding");
-  int64_t ph, pw;
-  if (pad->kind == V_STR) {
-    bool same = !strcmp(pad->s, "same");
-    ph = same ? dl->list->items[0]->i * (ks->list->items[0]->i - 1) / 2 : 0;
-    pw = same ? dl->list->items[1]->i * (ks->list->items[1]->i - 1) / 2 : 0;
-  } else {
-    ph = pad->list->items[0]->i;
-    pw = pad->list->items[1]->i;
-  }
-  buf_printf(b, "%d, %d, %d, %d, %d, %d, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld", in->shape[1],
-             in->shape[2], in->shape[3], n->shape[1], n->shape[2], n->shape[3], (long long)ks->list->items[0]->i,
-             (long long)ks->list->items[1]->i, (long long)as_int(param(op, p, "groups"), "", n->loc),
-             (long long)st->list->items[0]->i, (long long)st->list->items[1]->i, (long long)ph, (long long)pw,
-             (long long)dl->list->items[0]->i, (long long)dl->list->items[1]->i);
+  Geom g = geom(n);
+  buf_printf(b, "%lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld",
+             (long long)g.c, (long long)g.h, (long long)g.w, (long long)g.o, (long long)g.oh, (long long)g.ow,
+             (long long)g.kh, (long long)g.kw, (long long)g.groups, (long long)g.sh, (long long)g.sw, (long long)g.ph,
+             (long long)g.pw, (long long)g.dh, (long long)g.dw);
 }
+
 
 static int64_t pair_item(Value *v, int k, Loc loc) {
   v = unwrap_const(v);
@@ -191,7 +212,7 @@ static void emit_params(Buf *b, C *c) {
     Node *n = c->g->nodes[i];
     if (!node_is_qmodule(n))
       continue;
-    if (n->q == Q_CONV) {
+    if (is_conv(n)) {
       buf_printf(b, "static const qg_conv_shape %s_%s_shape = {  /* %s */\n    ", c->model, n->name, where(c, n));
       conv_shape(b, n);
       buf_puts(b, "};\n");
@@ -212,20 +233,17 @@ static int64_t align64(int64_t n) { return (n + 63) & ~(int64_t)63; }
 static int64_t scratch_bytes(Node *n) {
   if (!node_is_qmodule(n))
     return 0;
-  if (n->q == Q_CONV) {
-    Node *in = node_input(n, 0);
-    Value **p = n->module->params;
-    Value *ks = param(n->def, p, "kernel_size"), *st = param(n->def, p, "stride"), *dl = param(n->def, p, "dilation");
-    int64_t kh = ks->list->items[0]->i, kw = ks->list->items[1]->i, sh = st->list->items[0]->i, sw = st->list->items[1]->i;
-    int64_t dh = dl->list->items[0]->i, dw = dl->list->items[1]->i, oh = n->shape[2], ow = n->shape[3];
-    int64_t hp = (oh - 1) * sh + (kh - 1) * dh + 1, wp = (ow - 1) * sw + (kw - 1) * dw + 1, wq = (wp + sw - 1) / sw;
-    int64_t cap = (((oh * wq + 16) + 63) & ~(int64_t)63) + 64;
-    int64_t cin = in->shape[1], taps = cin / as_int(param(n->def, p, "groups"), "", n->loc) * kh * kw;
+  if (is_conv(n)) {
+    Geom g = geom(n);
+    int64_t hp = (g.oh - 1) * g.sh + (g.kh - 1) * g.dh + 1, wp = (g.ow - 1) * g.sw + (g.kw - 1) * g.dw + 1;
+    int64_t wq = (wp + g.sw - 1) / g.sw;
+    int64_t cap = (((g.oh * wq + 16) + 63) & ~(int64_t)63) + 64;
+    int64_t taps = g.c / g.groups * g.kh * g.kw;
     Node *pool = n->tail->c_pool;
     int64_t ohw = pool ? (int64_t)pool->shape[2] * pool->shape[3] : 0;
     int64_t stage = (ohw > 960 ? (ohw + 15) & ~(int64_t)15 : 960) + 64;
     return align64(taps * 4) + 2 * align64(cap * 4) + align64(cap) + align64(stage * 4) +
-           align64((cin * sw * hp * wq + 16) * 2);
+           align64((g.c * g.sw * hp * wq + 16) * 2);
   }
   if (n->q == Q_LINEAR)
     return align64(per_image(node_input(n, 0)) * 2) + align64(per_image(n) * 4);
@@ -275,16 +293,13 @@ static void emit_init(Buf *b, C *c) {
     Node *n = c->order[i];
     const char *t = format("%s_T_%s_I", c->MODEL, upper(n->name));
     switch (n->q) {
-    case Q_CONV: {
-      Value **p = n->module->params;
-      Value *ks = param(n->def, p, "kernel_size");
-      int64_t k = node_input(n, 0)->shape[1] / as_int(param(n->def, p, "groups"), "", n->loc) *
-                  ks->list->items[0]->i * ks->list->items[1]->i;
-      buf_printf(b, "    if (%s_check_weighted(t, %s, %d, %lld))  /* %s */\n        return QG_E_PARAM;\n", c->model, t,
-                 n->shape[1], (long long)k, n->name);
-      buf_printf(b, "    if (qg_conv2d_scratch(&%s_%s_shape, %s%s%s) > %lld)\n        return QG_E_ARENA;\n", c->model,
-                 n->name, n->tail->c_pool ? "&" : "NULL", n->tail->c_pool ? format("%s_%s_shape", c->model, n->tail->c_pool->name) : "",
-                 "", (long long)c->scratch_size[n->index]);
+    case Q_CONV: case Q_BATCHNORM: {
+      Geom g = geom(n);
+      buf_printf(b, "    if (%s_check_weighted(t, %s, %lld, %lld))  /* %s */\n        return QG_E_PARAM;\n", c->model, t,
+                 (long long)g.o, (long long)(g.c / g.groups * g.kh * g.kw), n->name);
+      buf_printf(b, "    if (qg_conv2d_scratch(&%s_%s_shape, %s%s) > %lld)\n        return QG_E_ARENA;\n", c->model, n->name,
+                 n->tail->c_pool ? "&" : "NULL", n->tail->c_pool ? format("%s_%s_shape", c->model, n->tail->c_pool->name) : "",
+                 (long long)c->scratch_size[n->index]);
       break;
     }
     case Q_LINEAR:
@@ -353,7 +368,7 @@ static void emit_forward(Buf *b, C *c) {
     const char *scratch = format("a + %s_OFF_%s_SCRATCH", M, upper(n->name));
     int64_t size = per_image(n);
     switch (n->q) {
-    case Q_CONV: {
+    case Q_CONV: case Q_BATCHNORM: {
       buf_printf(b, "    %s_qparams(&q, t, %s);\n", m, t);
       Node *pool = n->tail->c_pool;
       buf_printf(b, "    qg_conv2d(&%s_%s_shape, &q, %s%s, %s, %s, %s);\n", m, n->name, pool ? "&" : "NULL",
@@ -455,7 +470,7 @@ static void emit_graph_doc(Buf *b, C *c) {
       off = format("= %s", storage(n)->name);
     else if (n->q == Q_SIZE)
       off = "static";
-    else if (n->q == Q_CONV && n->tail->c_pool)
+    else if (is_conv(n) && n->tail->c_pool)
       off = format("(-> %s)", n->tail->c_pool->name);
     buf_printf(b, " *   %-16s %-14s %-22s %10lld %8s\n", n->name, format("%s:%u", file, n->loc.line), op,
                n->is_tensor ? (long long)per_image(n) : 0LL, off);

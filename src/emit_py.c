@@ -59,6 +59,8 @@ static const char *qmodule_ctor(Node *n) {
                   n->fused_bn ? submodule(n->fused_bn) : "None", act_tuple(n->fused_act));
   case Q_LINEAR:
     return format("qgen_rt.QLinear(%s, num_bits, per_channel, act=%s)", submodule(n), act_tuple(n->fused_act));
+  case Q_BATCHNORM:
+    return format("qgen_rt.QBatchNorm2d(%s, num_bits, per_channel, act=%s)", submodule(n), act_tuple(n->fused_act));
   case Q_RELU: case Q_RELU6: case Q_HARDTANH:
     return format("qgen_rt.QReLU(%s)", act_tuple(n));
   case Q_MAXPOOL:

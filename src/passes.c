@@ -38,7 +38,7 @@ bool node_is_qmodule(const Node *n) {
   if (n->fused_into)
     return false;
   switch (n->q) {
-  case Q_INPUT: case Q_CONV: case Q_LINEAR: case Q_RELU: case Q_RELU6: case Q_HARDTANH:
+  case Q_INPUT: case Q_CONV: case Q_LINEAR: case Q_BATCHNORM: case Q_RELU: case Q_RELU6: case Q_HARDTANH:
   case Q_MAXPOOL: case Q_AVGPOOL: case Q_ADAPTIVE_AVGPOOL: case Q_ADD: case Q_CAT: case Q_SIGMOID:
     return true;
   default:
@@ -67,14 +67,16 @@ void pass_quantize_plan(Graph *g) {
     n->tail = n;
     n->buffer = -1;
   }
-  /* BatchNorm folds into the conv it follows, if nothing else reads the conv. */
+  /* BatchNorm folds into the conv it follows, if nothing else reads the
+   * conv; any other BatchNorm (pre-activation blocks) stands alone as a
+   * per-channel affine requantization. */
   for (int i = 0; i < g->n; i++) {
     Node *n = g->nodes[i];
     if (n->q != Q_BATCHNORM)
       continue;
     Node *p = node_input(n, 0);
     if (p->q != Q_CONV || p->nusers != 1 || p->fused_bn || p->fused_act)
-      error_at(n->loc, "qgen folds a BatchNorm2d into the Conv2d right before it; %s does not follow one", what(n));
+      continue;
     p->fused_bn = n;
     p->tail = n;
     n->fused_into = p;
@@ -86,7 +88,8 @@ void pass_quantize_plan(Graph *g) {
       continue;
     Node *p = node_input(n, 0);
     Node *head = p->fused_into ? p->fused_into : p;
-    if ((head->q == Q_CONV || head->q == Q_LINEAR || head->q == Q_ADD) && !head->fused_act && p->nusers == 1) {
+    bool requantizes = head->q == Q_CONV || head->q == Q_LINEAR || head->q == Q_ADD || head->q == Q_BATCHNORM;
+    if (requantizes && !head->fused_act && p->nusers == 1) {
       head->fused_act = n;
       head->tail = n;
       n->fused_into = head;

@@ -590,6 +590,57 @@ class QConv2d(_QWeighted):
         return self._requantize(acc, 1)
 
 
+class QBatchNorm2d(_QWeighted):
+    """A BatchNorm2d that no conv precedes (pre-activation blocks): in eval a
+    per-channel affine map y = k*x + (beta - mean*k), k = gamma/sqrt(var+eps),
+    quantized as a depthwise 1x1 convolution with weights k and bias
+    beta - mean*k; an optional fused activation.  In training mode it is the
+    float BatchNorm (batch statistics, running statistics updated)."""
+
+    def __init__(self, bn, num_bits=8, per_channel=True, act=None):
+        super().__init__(num_bits, per_channel, act)
+        if not isinstance(bn, nn.BatchNorm2d):
+            raise TypeError('QBatchNorm2d wraps an nn.BatchNorm2d, got %s' % type(bn).__name__)
+        self._float = (bn,)      # not registered: the model's own module
+
+    @property
+    def bn(self):
+        return self._float[0]
+
+    def _affine(self):
+        bn = self.bn
+        if bn.running_mean is None:
+            raise NotImplementedError('qgen: BatchNorm2d without running statistics')
+        mean, var = bn.running_mean, bn.running_var
+        gamma = bn.weight if bn.affine else torch.ones_like(mean)
+        beta = bn.bias if bn.affine else torch.zeros_like(mean)
+        k = gamma / torch.sqrt(var + bn.eps)
+        return k.reshape(-1, 1, 1, 1), beta - mean * k
+
+    def forward(self, x):
+        if self.training:
+            y = self.bn(x)
+        else:
+            w, b = self._affine()
+            y = F.conv2d(x, self._fake_weight(w), b, groups=w.shape[0])
+        y = _apply_act(y, self.act)
+        self._observe(y)
+        return self.qo.fake(y)
+
+    def freeze(self, qi):
+        with torch.no_grad():
+            w, b = self._affine()
+            self._freeze_weights(qi, w, b)
+
+    @torch.no_grad()
+    def infer(self, q):
+        """The depthwise 1x1 convolution of QConv2d.infer: exact in float64."""
+        self._require_frozen(self.qi, self.qo)
+        x = (_i64(q) - self.qi.zero_point).to(torch.float64)
+        acc = F.conv2d(x, self._w64, None, groups=self._w64.shape[0]).to(torch.int64)
+        return self._requantize(acc, 1)
+
+
 class QLinear(_QWeighted):
     """nn.Linear with an optional fused activation."""
 
