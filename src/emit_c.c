@@ -541,7 +541,22 @@ static void fill(Buf *b, const char *marker, void *ctx) {
   else if (!strcmp(marker, "ARENA")) emit_arena(b, c);
   else if (!strcmp(marker, "INIT")) emit_init(b, c);
   else if (!strcmp(marker, "FORWARD")) {
-    buf_puts(b, "    qg_qparams q;\n    int32_t v[64];\n    (void)q;\n    (void)v;\n    (void)a;\n\n");
+    /* the locals the calls below need, and no others */
+    bool weighted = false;
+    int ints = 0;
+    for (int i = 0; i < g->n; i++) {
+      Node *n = g->nodes[i];
+      if (!node_is_qmodule(n))
+        continue;
+      weighted |= n->q == Q_CONV || n->q == Q_BATCHNORM || n->q == Q_LINEAR;
+      int k = n->q == Q_ADD ? 12 : n->q == Q_CAT ? 4 + 3 * node_ninputs(n) : 0;
+      ints = k > ints ? k : ints;
+    }
+    if (weighted)
+      buf_puts(b, "    qg_qparams q;\n");
+    if (ints)
+      buf_printf(b, "    int32_t v[%d];\n", ints);
+    buf_puts(b, "\n");
     emit_forward(b, c);
   } else if (!strcmp(marker, "EMBEDDED")) emit_embedded(b, c);
   else if (!strcmp(marker, "SHAPES")) {
