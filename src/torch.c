@@ -695,6 +695,17 @@ void shape_getitem(Node *n, Value **p, Loc loc) {
   Value *seq = unwrap_const(a);
   if (seq->kind == V_PROXY)
     error_at(loc, "qgen does not support indexing or slicing tensors");
+  if (v_is_seq(seq) && k->kind == V_SLICE) {   /* x.size()[2:] */
+    int64_t len = seq->list->n;
+    int64_t lo = k->slice.lo->kind == V_NONE ? 0 : as_int(k->slice.lo, "slice index", loc);
+    int64_t hi = k->slice.hi->kind == V_NONE ? len : as_int(k->slice.hi, "slice index", loc);
+    if (k->slice.step->kind != V_NONE && as_int(k->slice.step, "slice step", loc) != 1)
+      error_at(loc, "qgen slices sizes with step 1 only");
+    lo = lo < 0 ? (lo + len < 0 ? 0 : lo + len) : (lo > len ? len : lo);
+    hi = hi < 0 ? (hi + len < 0 ? 0 : hi + len) : (hi > len ? len : hi);
+    n->const_value = v_tuple(hi > lo ? (int)(hi - lo) : 0, seq->list->items + lo);
+    return;
+  }
   if (!v_is_seq(seq) || k->kind != V_INT)
     error_at(loc, "unsupported subscript of %s", v_type_name(seq));
   int64_t i = k->i < 0 ? k->i + seq->list->n : k->i;

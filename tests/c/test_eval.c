@@ -1102,6 +1102,45 @@ static const char sizes_fx[] =
   "    return fc\n"
   "    \n";
 
+/* x.size()[2:]: slicing a size (expected text printed by torch.fx 1.13) */
+static const char slice_py[] =
+  "import torch\n"
+  "import torch.nn as nn\n"
+  "import torch.nn.functional as F\n"
+  "\n"
+  "class Net(nn.Module):\n"
+  "    def __init__(self):\n"
+  "        super().__init__()\n"
+  "        self.conv = nn.Conv2d(1, 4, 3)\n"
+  "        self.fc = nn.Linear(4, 2)\n"
+  "\n"
+  "    def forward(self, x):\n"
+  "        x = self.conv(x)\n"
+  "        hw = x.size()[2:]\n"
+  "        x = F.adaptive_avg_pool2d(x, 1)\n"
+  "        x = x.view(x.size(0), -1)\n"
+  "        return self.fc(x)\n"
+;
+static const char slice_fx[] =
+  "Net(\n"
+  "  (conv): Conv2d(1, 4, kernel_size=(3, 3), stride=(1, 1))\n"
+  "  (fc): Linear(in_features=4, out_features=2, bias=True)\n"
+  ")\n"
+  "\n"
+  "\n"
+  "\n"
+  "def forward(self, x):\n"
+  "    conv = self.conv(x);  x = None\n"
+  "    size = conv.size()\n"
+  "    getitem = size[slice(2, None, None)];  size = None\n"
+  "    adaptive_avg_pool2d = torch.nn.functional.adaptive_avg_pool2d(conv, 1);  conv = None\n"
+  "    size_1 = adaptive_avg_pool2d.size(0)\n"
+  "    view = adaptive_avg_pool2d.view(size_1, -1);  adaptive_avg_pool2d = size_1 = None\n"
+  "    fc = self.fc(view);  view = None\n"
+  "    return fc\n"
+  "    \n"
+;
+
 /* ----------------------------------------------------------- FX printing */
 static void test_fx(void) {
   check_output("fx: seed net (F.relu, F.max_pool2d, view(-1, 5*5*40), groups) matches torch.fx",
@@ -1122,6 +1161,8 @@ static void test_fx(void) {
                run(EMIT_FX, helpers_py, &(Opts){.shape = {1, 2, 6, 6}}), helpers_fx);
   check_output("fx: x.size(0), x.shape[1] and view(n, c * 2, -1) match torch.fx",
                run(EMIT_FX, sizes_py, &(Opts){.shape = {2, 4, 2, 4}}), sizes_fx);
+  check_output("fx: x.size()[2:] records getitem with a slice, matches torch.fx",
+               run(EMIT_FX, slice_py, &(Opts){.shape = {1, 1, 28, 28}}), slice_fx);
 }
 
 /* ------------------------------------------------------ table, json, graph */
