@@ -203,7 +203,7 @@ static const char *source_text(Node *n) {
 }
 
 static const char *where(C *c, Node *n) {
-  const char *file = strrchr(n->loc.src->path, '/') ? strrchr(n->loc.src->path, '/') + 1 : n->loc.src->path;
+  const char *file = base_name(n->loc.src->path);
   return format("%s:%u  %s", file, n->loc.line, source_text(n));
 }
 
@@ -445,7 +445,7 @@ static void emit_embedded(Buf *b, C *c) {
   buf_printf(b, "/* ------------------------------------- the weights, embedded by qgen */\n"
                 "#define %s_EMBEDDED 1\n"
                 "/* %s, %zu bytes */\nstatic const unsigned char %s_weights[%zu] = {", c->MODEL,
-             strrchr(c->opt->weights, '/') ? strrchr(c->opt->weights, '/') + 1 : c->opt->weights, w->len, c->model, w->len);
+             base_name(c->opt->weights), w->len, c->model, w->len);
   for (size_t i = 0; i < w->len; i++)
     buf_printf(b, "%s%u,", i % 16 ? " " : "\n    ", (unsigned char)w->text[i]);
   buf_printf(b, "\n};\n\nint %s_init_embedded(void)\n{\n    return %s_init(%s_weights, sizeof %s_weights);\n}\n",
@@ -461,7 +461,7 @@ static void emit_graph_doc(Buf *b, C *c) {
     Node *n = g->nodes[i];
     if (n->q == Q_OUTPUT)
       continue;
-    const char *file = strrchr(n->loc.src->path, '/') ? strrchr(n->loc.src->path, '/') + 1 : n->loc.src->path;
+    const char *file = base_name(n->loc.src->path);
     const char *op = n->op == N_PLACEHOLDER ? "quantize" : n->def->name;
     const char *off = storage(n) == n && n->buffer >= 0 ? format("%d", n->buffer) : "-";
     if (n->fused_into)
@@ -586,11 +586,11 @@ static void fill(Buf *b, const char *marker, void *ctx) {
 }
 
 void emit_c_source(Buf *b, Graph *g, const EmitOptions *opt) {
-  Fill f = {plan(g, opt), b, strrchr(g->src->path, '/') ? strrchr(g->src->path, '/') + 1 : g->src->path};
+  Fill f = {plan(g, opt), b, base_name(g->src->path)};
   template_expand(b, template_text("model_q.c", opt), fill, &f);
 }
 
 void emit_c_header(Buf *b, Graph *g, const EmitOptions *opt) {
-  Fill f = {plan(g, opt), b, strrchr(g->src->path, '/') ? strrchr(g->src->path, '/') + 1 : g->src->path};
+  Fill f = {plan(g, opt), b, base_name(g->src->path)};
   template_expand(b, template_text("model_q.h", opt), fill, &f);
 }

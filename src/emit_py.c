@@ -199,7 +199,7 @@ void emit_python(Buf *b, Graph *g, const Parsed *parsed, const EmitOptions *opt)
   uint32_t col = ts_node_start_point(ts_node_named_child(body, 0)).column;
   size_t line_len;
   const char *first = source_line(src, ts_node_start_point(ts_node_named_child(body, 0)).row + 1, &line_len);
-  Py p = {b, arena_strndup(first, col), g, strrchr(src->path, '/') ? strrchr(src->path, '/') + 1 : src->path, opt->bits};
+  Py p = {b, arena_strndup(first, col), g, base_name(src->path), opt->bits};
 
   /* after the last top-level import, the runtime's import */
   uint32_t import_end = 0;

@@ -182,8 +182,7 @@ static void write_outputs(void) {
 }
 
 static const char *stem_of(const char *path) {
-  const char *base = strrchr(path, '/');
-  base = base ? base + 1 : path;
+  const char *base = base_name(path);
   size_t n = strlen(base);
   if (n > 3 && !strcmp(base + n - 3, ".py"))
     n -= 3;

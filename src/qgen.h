@@ -62,6 +62,7 @@ typedef struct {
 Source *source_load(const char *path);       /* NULL (errno set) if unreadable */
 Source *source_from_string(const char *path, const char *text);
 Loc loc_of_byte(const Source *src, uint32_t byte);
+const char *base_name(const char *path);         /* "a/b/net.py" -> "net.py" */
 const char *source_line(const Source *src, uint32_t line, size_t *len);
 
 /* Diagnostics. error_at prints "FILE:LINE:COL: error: MSG", the source line

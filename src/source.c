@@ -68,6 +68,11 @@ Source *source_from_string(const char *path, const char *text) {
   return index_lines(s);
 }
 
+const char *base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
 Loc loc_of_byte(const Source *src, uint32_t byte) {
   int lo = 0, hi = src->nlines - 1;
   while (lo < hi) {
