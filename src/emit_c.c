@@ -482,10 +482,6 @@ static void emit_graph_doc(Buf *b, C *c) {
 
 /* ------------------------------------------------------------ driver */
 static C *plan(Graph *g, const EmitOptions *opt) {
-  static C *cached;
-  static Graph *cached_for;
-  if (cached && cached_for == g)
-    return cached;
   C *c = arena_alloc(sizeof *c);
   c->g = g;
   c->opt = opt;
@@ -514,14 +510,11 @@ static C *plan(Graph *g, const EmitOptions *opt) {
   pass_memory_plan(g, scratch_bytes, c->scratch_off, &c->arena, &c->total);
   for (int i = 0; i < g->n; i++)
     c->scratch_size[i] = scratch_bytes(g->nodes[i]);
-  cached = c;
-  cached_for = g;
   return c;
 }
 
 typedef struct {
   C *c;
-  Buf *out;
   const char *file;
 } Fill;
 
@@ -585,12 +578,10 @@ static void fill(Buf *b, const char *marker, void *ctx) {
     fatal("template marker @@%s@@ is unknown", marker);
 }
 
-void emit_c_source(Buf *b, Graph *g, const EmitOptions *opt) {
-  Fill f = {plan(g, opt), b, base_name(g->src->path)};
-  template_expand(b, template_text("model_q.c", opt), fill, &f);
-}
-
-void emit_c_header(Buf *b, Graph *g, const EmitOptions *opt) {
-  Fill f = {plan(g, opt), b, base_name(g->src->path)};
-  template_expand(b, template_text("model_q.h", opt), fill, &f);
+/* The .c and the .h, from one plan. */
+void emit_c(Buf *source, Buf *header, Graph *g, const EmitOptions *opt) {
+  C *c = plan(g, opt);
+  Fill f = {c, base_name(g->src->path)};
+  template_expand(source, template_text("model_q.c", opt), fill, &f);
+  template_expand(header, template_text("model_q.h", opt), fill, &f);
 }

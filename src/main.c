@@ -250,8 +250,8 @@ int main(int argc, char **argv) {
     const char *py = format("%s/%s_q.py", dir, eo->stem);
     emit_python(output(py), g, parsed, eo);
     emit_runtime_py(output(format("%s/qgen_runtime.py", dir)), eo);
-    emit_c_source(output(format("%s/%s_q.c", dir, eo->stem)), g, eo);
-    emit_c_header(output(format("%s/%s_q.h", dir, eo->stem)), g, eo);
+    Buf *c_source = output(format("%s/%s_q.c", dir, eo->stem));
+    emit_c(c_source, output(format("%s/%s_q.h", dir, eo->stem)), g, eo);
     if (o.depfile)
       write_depfile(&o, py);
     write_outputs();

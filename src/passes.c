@@ -127,14 +127,15 @@ void pass_memory_plan(Graph *g, int64_t (*scratch)(Node *n), int64_t *scratch_of
   int *block_of = arena_alloc(sizeof(int) * (size_t)g->n);
   for (int i = 0; i < g->n; i++)
     block_of[i] = -1;
+  Node **pooled_by = arena_alloc(sizeof(Node *) * (size_t)g->n);   /* pool -> the conv tail computing it */
+  for (int i = 0; i < g->n; i++)
+    if (g->nodes[i]->c_pool)
+      pooled_by[g->nodes[i]->c_pool->index] = g->nodes[i];
   for (int i = 0; i < g->n; i++) {
     Node *n = g->nodes[i];
     if (!node_is_qmodule(n) || n->tail->c_pool)
       continue;
-    Node *t = n->tail, *producer = t;
-    for (int k = 0; k < g->n; k++)
-      if (g->nodes[k]->c_pool == t)
-        producer = g->nodes[k];
+    Node *t = n->tail, *producer = pooled_by[t->index] ? pooled_by[t->index] : t;
     int64_t per_image = t->ndim > 1 ? shape_numel(t->shape, t->ndim) / t->shape[0] : shape_numel(t->shape, t->ndim);
     blocks[nb] = (Block){t, (per_image + 15) & ~(int64_t)15, 0, producer->index, t->index};
     block_of[t->index] = nb++;

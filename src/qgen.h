@@ -451,7 +451,6 @@ void template_expand(Buf *b, const char *text, void (*fill)(Buf *b, const char *
 void emit_python(Buf *b, Graph *g, const Parsed *p, const EmitOptions *opt);
 int qmodule_order(Graph *g, Node **out);   /* export()'s and the C's order */
 void emit_runtime_py(Buf *b, const EmitOptions *opt);
-void emit_c_source(Buf *b, Graph *g, const EmitOptions *opt);
-void emit_c_header(Buf *b, Graph *g, const EmitOptions *opt);
+void emit_c(Buf *source, Buf *header, Graph *g, const EmitOptions *opt);
 
 #endif
