@@ -18,20 +18,38 @@ typedef struct Frame {
   FuncDef *func;
   Scope *scope;
   struct Frame *up;
+  PyModule *caller;     /* the module whose code made the call */
 } Frame;
 
 static Frame *frame;
 
-/* A module-level `NAME = expr`, evaluated on first use; prev is the
- * definition before it of the same name (as a boxed Value), or NULL. */
-typedef struct {
-  TSNode node;
-  Value *prev;
-} LazyDef;
-static Dict *lazy_globals;
 static const Source *cur_src;
+static Interp *the_interp;   /* for value_iter, which Python's iter() has no interpreter for */
+
+static PyModule *cur_mod;    /* the module whose code is running */
+
+EvalMark eval_mark(void) { return (EvalMark){frame, cur_src, cur_mod}; }
+void eval_reset(EvalMark m) {
+  frame = m.frame;
+  cur_src = m.src;
+  cur_mod = m.mod;
+}
+
+/* The module whose code runs, looking through stubs: a namedtuple made
+ * by the collections stub belongs to the module that called it. */
+PyModule *current_module(Interp *in) {
+  PyModule *m = cur_mod;
+  for (Frame *f = frame; f && m && m->is_stub; f = f->up)
+    m = f->caller;
+  return m && !m->is_stub ? m : in->main;
+}
 
 static Value *eval(Interp *in, Scope *sc, TSNode n);
+static Value *define(Interp *in, Scope *sc, TSNode s, ClassDef *owner);
+static const char *def_name(TSNode s);
+static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret);
+static Exec exec_try(Interp *in, Scope *sc, TSNode s, Value **ret);
+static void assign(Interp *in, Scope *sc, TSNode target, Value *v);
 static const OpDef *nn_base_of(ClassDef *c);
 static Exec exec_block(Interp *in, Scope *sc, TSNode block, Value **ret);
 
@@ -52,22 +70,18 @@ static TSNode child(TSNode n, uint32_t i) { return ts_node_named_child(n, i); }
 
 /* ---------------------------------------------------------- names */
 static Value *lookup(Interp *in, Scope *sc, const char *name, TSNode where) {
-  for (Scope *s = sc; s; s = s->parent) {
+  Scope *s = sc;
+  for (; s; s = s->parent) {
     Value *v = dict_get(s->vars, name);
     if (v)
       return v;
-  }
-  Value *boxed = dict_get(lazy_globals, name);
-  if (boxed) {
-    /* evaluate once. While the last definition runs, the name means the
-     * one before it (N = N + 1); with none before, it is an error. */
-    if (boxed->kind == V_NONE)
-      error_at(at(where), "name '%s' is defined in terms of itself", name);
-    LazyDef *def = (LazyDef *)boxed->s;
-    dict_set(lazy_globals, name, def->prev ? def->prev : &none_value);
-    Value *v = eval(in, in->globals, def->node);
-    dict_set(in->globals->vars, name, v);
-    return v;
+    if (!s->parent && s->module) {
+      const Source *saved = cur_src;
+      v = module_global(in, s->module, name, at(where));
+      cur_src = saved;
+      if (v)
+        return v;
+    }
   }
   const OpDef *op = op_lookup(OK_PYBUILTIN, "builtins", name);
   if (op)
@@ -95,47 +109,113 @@ Value *class_method(ClassDef *c, const char *name) {
   return v && v->kind == V_FUNC ? v : NULL;
 }
 
-static Value *module_attr(Interp *in, Value *obj, const char *name, Loc loc) {
+/* A method found on a class, bound as Python binds it. */
+static Value *bind_method(Value *self, Value *cls, Value *v) {
+  if (v->kind != V_FUNC || v->func->is_static)
+    return v;
+  if (v->func->is_classmethod)
+    return v_bound(cls, v);
+  return self ? v_bound(self, v) : v;
+}
+
+static Value *obj_class(Object *o) { return o->cls ? v_class(o->cls) : NULL; }
+
+/* The module's parameter, outside forward (nn.init's argument); None where
+ * the module was built without it (bias=False). */
+static Value *param_value(Interp *in, Value *obj, const char *name, Loc loc) {
+  Object *o = obj->obj;
+  if (in->graph)
+    return trace_get_param(in, obj, name, loc);
+  if (!strcmp(name, "bias") && o->params) {
+    for (int i = 0; i < o->nn->nparams; i++)
+      if ((!strcmp(o->nn->pname[i], "bias") || !strcmp(o->nn->pname[i], "affine")) && !v_truthy(o->params[i]))
+        return &none_value;
+  }
+  if (!strcmp(name, "weight") && o->params)
+    for (int i = 0; i < o->nn->nparams; i++)
+      if (!strcmp(o->nn->pname[i], "affine") && !v_truthy(o->params[i]))
+        return &none_value;
+  Value *v = arena_alloc(sizeof *v);
+  v->kind = V_PARAM;
+  v->param.module = obj;
+  v->param.name = name;
+  return v;
+}
+
+Value *value_attr_or_null(Interp *in, Value *obj, const char *name, Loc loc) {
   Object *o = obj->obj;
   Value *v;
   if (o->children && (v = dict_get(o->children, name)))
     return v;
   if ((v = dict_get(o->attrs, name)))
     return v;
-  if (o->cls && (v = class_attr(o->cls, name, NULL)))
-    return v->kind == V_FUNC && !v->func->is_static ? v_bound(obj, v) : v;
-  if (o->nn && o->params && !o->cls)
-    for (int i = 0; i < o->nn->nparams; i++)
-      if (!strcmp(o->nn->pname[i], name))
-        return o->params[i];
+  if (o->cls && (v = class_attr(o->cls, name, NULL))) {
+    if (v->kind == V_FUNC && v->func->is_property)
+      return call_value(in, v, &obj, 1, NULL, loc);
+    return bind_method(obj, obj_class(o), v);
+  }
+  if (!strcmp(name, "__class__") && o->cls)
+    return obj_class(o);
+  if (o->nn && o->params && !o->cls) {
+    v = nn_module_attr(o->nn, o->params, name);
+    if (v)
+      return v;
+  }
   if (o->nn && !strcmp(name, "training"))
-    return v_bool(true);   /* a freshly built module is in training mode */
+    return v_bool(false);   /* qgen traces the model in eval mode, as it is deployed */
   if (o->nn && (!strcmp(name, "weight") || !strcmp(name, "bias")) && !o->cls)
-    return trace_get_param(in, obj, name, loc);
+    return param_value(in, obj, name, loc);
   const OpDef *m = op_lookup(OK_PYBUILTIN, "Module", name);
   if (m && o->nn)
     return v_bound(obj, v_builtin(m));
   return NULL;
 }
 
+static Value *class_getattr(ClassDef *c, const char *name) {
+  Value *v = class_attr(c, name, NULL);
+  if (v)
+    return bind_method(NULL, v_class(c), v);
+  if (!strcmp(name, "__name__") || !strcmp(name, "__qualname__"))
+    return v_str(c->name);
+  if (!strcmp(name, "__module__"))
+    return v_str(c->module ? c->module->name : "__main__");
+  return NULL;
+}
+
 Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc) {
   Value *v = NULL;
+  check_available(obj, loc);
   switch (obj->kind) {
   case V_NAMESPACE:
     v = namespace_attr(obj->ns, name);
     if (!v) {
+      /* unknown: an error where it is used (isinstance(m, nn.GroupNorm) is fine) */
       if (!strcmp(obj->ns, "torch.nn"))
-        error_at(loc, "unknown module 'nn.%s': qgen does not know torch.nn.%s", name, name);
+        return v_unavailable(format("unknown module 'nn.%s': qgen does not know torch.nn.%s", name, name), NULL, loc);
       if (!strcmp(obj->ns, "torch.nn.functional"))
-        error_at(loc, "unknown function 'F.%s': qgen does not know torch.nn.functional.%s", name, name);
-      error_at(loc, "unknown name '%s.%s'", obj->ns, name);
+        return v_unavailable(format("unknown function 'F.%s': qgen does not know torch.nn.functional.%s", name, name),
+                             NULL, loc);
+      return v_unavailable(format("unknown name '%s.%s': qgen does not know it", obj->ns, name), NULL, loc);
     }
     return v;
+  case V_MODULE:
+    return module_getattr(in, obj->mod, name, loc);
   case V_OBJECT:
-    v = module_attr(in, obj, name, loc);
+    v = value_attr_or_null(in, obj, name, loc);
     break;
   case V_CLASS:
-    v = class_attr(obj->cls, name, NULL);
+    v = class_getattr(obj->cls, name);
+    break;
+  case V_FUNC:
+    if (!strcmp(name, "__name__") || !strcmp(name, "__qualname__"))
+      return v_str(obj->func->name);
+    if (!strcmp(name, "__module__"))
+      return v_str(obj->func->module ? obj->func->module->name : "__main__");
+    break;
+  case V_PARAM:
+    if (!strcmp(name, "data"))
+      return obj;
+    v = builtin_attr(in, obj, name, loc);
     break;
   case V_PROXY:
     if (obj->node->is_tensor) {
@@ -147,13 +227,6 @@ Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc) {
       return v_bound(obj, v_builtin(op));
     }
     return get_attr(in, unwrap_const(obj), name, loc);
-  case V_LIST:
-  case V_DICT: {
-    const OpDef *op = op_lookup(OK_PYBUILTIN, obj->kind == V_LIST ? "list" : "dict", name);
-    if (op)
-      return v_bound(obj, v_builtin(op));
-    break;
-  }
   case V_SUPER: {
     /* super(): look the name up in the bases of the class the method is in */
     ClassDef *c = obj->bound.fn->cls;
@@ -166,13 +239,18 @@ Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc) {
       } else if (b->kind == V_BUILTIN && b->op->kind == OK_NN_MODULE && !strcmp(name, "__init__"))
         v = v_builtin(&op_table[OP_NN_INIT]);
     }
-    if (v && (v->kind == V_FUNC || v->kind == V_BUILTIN))
+    if (!v && !strcmp(name, "__init__"))
+      return v_builtin(&op_table[OP_B_OBJECT_INIT]);   /* object.__init__ */
+    if (v && v->kind == V_FUNC && (v->func->is_static || v->func->is_classmethod))
+      return bind_method(NULL, obj->bound.fn, v);
+    if (v && (v->kind == V_FUNC || v->kind == V_BUILTIN || v->kind == V_BOUND))
       return v_bound(obj->bound.self, v);
     if (!v)
       error_at(loc, "'super' object has no attribute '%s'", name);
     return v;
   }
   default:
+    v = builtin_attr(in, obj, name, loc);
     break;
   }
   if (!v)
@@ -181,7 +259,14 @@ Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc) {
 }
 
 /* Registering an attribute on a module: submodules keep their order. */
-static void set_attr(Value *obj, const char *name, Value *v, Loc loc) {
+void value_set_attr(Value *obj, const char *name, Value *v, Loc loc) {
+  check_available(obj, loc);
+  if (obj->kind == V_PARAM)
+    return;   /* m.weight.requires_grad = False: no effect on the graph */
+  if (obj->kind == V_CLASS) {
+    dict_set(obj->cls->attrs, name, v);
+    return;
+  }
   if (obj->kind != V_OBJECT)
     error_at(loc, "cannot set attribute '%s' on %s", name, v_type_name(obj));
   Object *o = obj->obj;
@@ -224,8 +309,10 @@ static Value **with_self(Value *self, Value **args, int nargs) {
 
 static void eval_args(Interp *in, Scope *sc, TSNode list, Args *a) {
   *a = (Args){0};
-  if (sym(list) == SYM_generator_expression)
-    error_at(at(list), "generator expressions are not supported");
+  if (sym(list) == SYM_generator_expression) {   /* f(x for x in xs) */
+    args_push(a, eval(in, sc, list), at(list));
+    return;
+  }
   for (uint32_t i = 0; i < nchildren(list); i++) {
     TSNode c = child(list, i);
     switch (sym(c)) {
@@ -261,57 +348,98 @@ static void eval_args(Interp *in, Scope *sc, TSNode list, Args *a) {
   }
 }
 
-/* Bind a def's parameters in a new scope.
+/* One parameter of a def:
  * parameters = ( identifier | default_parameter | typed_parameter | typed_default_parameter
- *              | list_splat_pattern | dictionary_splat_pattern | keyword_separator )* */
+ *              | list_splat_pattern | dictionary_splat_pattern | keyword_separator
+ *              | positional_separator )*
+ * A typed parameter's name may itself be *args or **kwargs. */
+typedef enum { P_PLAIN, P_STAR, P_STARSTAR, P_KWONLY_SEP, P_POS_SEP, P_BAD } ParamKind;
+
+static ParamKind param_info(TSNode p, TSNode *name, TSNode *def) {
+  *def = (TSNode){0};
+  switch (sym(p)) {
+  case SYM_identifier:
+    *name = p;
+    return P_PLAIN;
+  case SYM_typed_parameter: {
+    TSNode c = child(p, 0);
+    if (sym(c) == SYM_list_splat_pattern || sym(c) == SYM_dictionary_splat_pattern) {
+      *name = child(c, 0);
+      return sym(c) == SYM_list_splat_pattern ? P_STAR : P_STARSTAR;
+    }
+    *name = c;
+    return P_PLAIN;
+  }
+  case SYM_default_parameter:
+  case SYM_typed_default_parameter:
+    *name = field(p, FLD_name);
+    *def = field(p, FLD_value);
+    return P_PLAIN;
+  case SYM_list_splat_pattern:
+    *name = child(p, 0);
+    return P_STAR;
+  case SYM_dictionary_splat_pattern:
+    *name = child(p, 0);
+    return P_STARSTAR;
+  case SYM_keyword_separator:
+    return P_KWONLY_SEP;
+  case SYM_positional_separator:
+    return P_POS_SEP;
+  default:
+    return P_BAD;
+  }
+}
+
+/* Defaults are evaluated once, when the def runs, as Python does. */
+static Value **eval_defaults(Interp *in, Scope *sc, TSNode fn) {
+  TSNode params = field(fn, FLD_parameters);
+  uint32_t n = ts_node_is_null(params) ? 0 : nchildren(params);
+  Value **d = arena_alloc(sizeof(Value *) * (n + 1));
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode name, def;
+    if (param_info(child(params, i), &name, &def) == P_PLAIN && !ts_node_is_null(def))
+      d[i] = eval(in, sc, def);
+  }
+  return d;
+}
+
+/* Bind a def's parameters in a new scope. */
 static Scope *bind_params(Interp *in, FuncDef *f, Value **args, int nargs, Dict *kw, Loc loc) {
   Scope *sc = scope_new(f->scope);
   TSNode params = field(f->node, FLD_parameters);
+  uint32_t np = ts_node_is_null(params) ? 0 : nchildren(params);
   int next = 0;
   bool kwonly = false;
   Dict *used = dict_new();
   Value *rest_kw = NULL;
-  for (uint32_t i = 0; i < nchildren(params); i++) {
-    TSNode p = child(params, i);
-    Sym s = sym(p);
-    const char *name;
-    TSNode def = {0};
-    switch (s) {
-    case SYM_identifier:
-      name = text(p);
+  for (uint32_t i = 0; i < np; i++) {
+    TSNode p = child(params, i), pn, def;
+    switch (param_info(p, &pn, &def)) {
+    case P_PLAIN:
       break;
-    case SYM_typed_parameter:
-      name = text(child(p, 0));
-      if (sym(child(p, 0)) == SYM_list_splat_pattern || sym(child(p, 0)) == SYM_dictionary_splat_pattern)
-        error_at(at(p), "typed *args are not supported");
-      break;
-    case SYM_default_parameter:
-    case SYM_typed_default_parameter:
-      name = text(field(p, FLD_name));
-      def = field(p, FLD_value);
-      break;
-    case SYM_list_splat_pattern: {
+    case P_STAR: {
       Value *rest = v_tuple(0, NULL);
       for (; next < nargs; next++)
         list_push(rest->list, args[next]);
-      dict_set(sc->vars, text(child(p, 0)), rest);
+      dict_set(sc->vars, text(pn), rest);
       kwonly = true;
       continue;
     }
-    case SYM_keyword_separator:
+    case P_KWONLY_SEP:
       if (next < nargs)
         error_at(loc, "%s() takes %d positional arguments but %d were given", f->name, next, nargs);
       kwonly = true;
       continue;
-    case SYM_positional_separator:
+    case P_POS_SEP:
       continue;
-    case SYM_dictionary_splat_pattern:
+    case P_STARSTAR:
       rest_kw = v_dict();
-      dict_set(sc->vars, text(child(p, 0)), rest_kw);
+      dict_set(sc->vars, text(pn), rest_kw);
       continue;
-    default:
+    case P_BAD:
       error_at(at(p), "unsupported parameter");
     }
+    const char *name = text(pn);
     Value *v = NULL;
     if (!kwonly && next < nargs)
       v = args[next++];
@@ -322,10 +450,11 @@ static Scope *bind_params(Interp *in, FuncDef *f, Value **args, int nargs, Dict 
       v = k;
       dict_set(used, name, k);
     }
-    if (!v && !ts_node_is_null(def))
-      v = eval(in, f->scope, def);
+    if (!v && f->defaults)
+      v = f->defaults[i];
     if (!v && !frame && !strcmp(f->name, "__init__"))   /* the model's own constructor */
-      error_at(at(p), "the model's constructor argument '%s' has no default: give it with --arg %s=VALUE", name, name);
+      error_at(at(p), "the model's constructor argument '%s' has no default: give it with --arg %s=VALUE "
+                      "or build the model with --model", name, name);
     if (!v)
       error_at(loc, "%s() missing required argument '%s'", f->name, name);
     dict_set(sc->vars, name, v);
@@ -342,17 +471,36 @@ static Scope *bind_params(Interp *in, FuncDef *f, Value **args, int nargs, Dict 
 }
 
 static Value *call_func(Interp *in, FuncDef *f, Value **args, int nargs, Dict *kw, Loc loc) {
+  if (f->fx_target && in->graph) {
+    bool any = false;
+    for (int i = 0; i < nargs; i++)
+      any |= value_has_proxy(args[i]);
+    for (int i = 0; kw && i < kw->n; i++)
+      any |= value_has_proxy(kw->vals[i]);
+    if (any) {
+      FuncDef *plain = arena_alloc(sizeof *plain);
+      *plain = *f;
+      plain->fx_target = NULL;
+      return trace_call_wrapped(in, f->name, f->fx_target, v_func(plain), args, nargs, kw, loc);
+    }
+  }
   if (++in->depth > MAX_DEPTH)
     error_at(loc, "recursion too deep: more than %d nested calls", MAX_DEPTH);
   const Source *saved = cur_src;
+  PyModule *saved_mod = cur_mod;
   cur_src = f->src;
+  cur_mod = f->module;
   Scope *sc = bind_params(in, f, args, nargs, kw, loc);
-  Frame fr = {f, sc, frame};
+  Frame fr = {f, sc, frame, saved_mod};
   frame = &fr;
   Value *ret = &none_value;
-  exec_block(in, sc, field(f->node, FLD_body), &ret);
+  if (f->is_lambda)
+    ret = eval(in, sc, field(f->node, FLD_body));
+  else
+    exec_block(in, sc, field(f->node, FLD_body), &ret);
   frame = fr.up;
   cur_src = saved;
+  cur_mod = saved_mod;
   in->depth--;
   return ret ? ret : &none_value;
 }
@@ -394,6 +542,8 @@ static Value *instantiate(Interp *in, ClassDef *c, Value **args, int nargs, Dict
   Value **all = with_self(obj, args, nargs);
   if (init && init->kind == V_FUNC)
     call_func(in, init->func, all, nargs + 1, kw, loc);
+  else if (init)
+    call_value(in, init, all, nargs + 1, kw, loc);
   else if (o->nn)
     method_nn_init(in, &op_table[OP_NN_INIT], all, nargs + 1, kw, loc);
   else if (nargs || (kw && kw->n))
@@ -429,7 +579,7 @@ Value *call_value(Interp *in, Value *fn, Value **args, int nargs, Dict *kw, Loc 
       Value *v = arena_alloc(sizeof *v);
       v->kind = V_OBJECT;
       v->obj = o;
-      if (op->id == OP_SEQUENTIAL || op->id == OP_MODULELIST)
+      if (op->id == OP_SEQUENTIAL || op->id == OP_MODULELIST || op->id == OP_MODULEDICT)
         method_nn_init(in, &op_table[OP_NN_INIT], with_self(v, args, nargs), nargs + 1, kw, loc);
       return v;
     }
@@ -437,9 +587,16 @@ Value *call_value(Interp *in, Value *fn, Value **args, int nargs, Dict *kw, Loc 
       return trace_call_function(in, op, args, nargs, kw, loc);
     break;
   }
-  case V_OBJECT:
+  case V_OBJECT: {
     if (fn->obj->nn)
       return trace_call_module(in, fn, args, nargs, kw, loc);
+    Value *call = fn->obj->cls ? class_attr(fn->obj->cls, "__call__", NULL) : NULL;
+    if (call)
+      return call_value(in, bind_method(fn, obj_class(fn->obj), call), args, nargs, kw, loc);
+    break;
+  }
+  case V_UNAVAILABLE:
+    check_available(fn, loc);
     break;
   default:
     break;
@@ -448,12 +605,6 @@ Value *call_value(Interp *in, Value *fn, Value **args, int nargs, Dict *kw, Loc 
 }
 
 /* ---------------------------------------------------- operators */
-static double num(Value *v) { return v->kind == V_FLOAT ? v->f : v->kind == V_INT ? (double)v->i : (double)v->b; }
-static bool is_num(Value *v) { return v->kind == V_INT || v->kind == V_FLOAT || v->kind == V_BOOL; }
-static bool is_int(Value *v) { return v->kind == V_INT || v->kind == V_BOOL; }
-static int64_t ival(Value *v) { return v->kind == V_INT ? v->i : v->b; }
-
-static int64_t floordiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 static Value *concat(Value *a, Value *b) {
   Value *r = a->kind == V_TUPLE ? v_tuple(0, NULL) : v_list(0, NULL);
@@ -464,51 +615,105 @@ static Value *concat(Value *a, Value *b) {
   return r;
 }
 
-static Value *binary(Interp *in, const char *op, Value *a, Value *b, Loc loc) {
+static NORETURN void int_overflow(Loc loc) {
+  error_at(loc, "integer overflow: qgen computes with 64-bit integers and this result does not fit");
+}
+
+static Value *int_binary(const char *op, int64_t x, int64_t y, Loc loc) {
+  int64_t r;
+  switch (op[0]) {
+  case '+': if (__builtin_add_overflow(x, y, &r)) int_overflow(loc); return v_int(r);
+  case '-': if (__builtin_sub_overflow(x, y, &r)) int_overflow(loc); return v_int(r);
+  case '*':
+    if (op[1] == '*') {
+      if (y < 0)
+        return v_float(pow((double)x, (double)y));
+      r = 1;
+      for (int64_t i = 0; i < y; i++) {
+        if (__builtin_mul_overflow(r, x, &r))
+          int_overflow(loc);
+        if (r == 0 || r == 1 || (r == -1 && i > 64))
+          break;
+      }
+      return v_int(r);
+    }
+    if (__builtin_mul_overflow(x, y, &r)) int_overflow(loc);
+    return v_int(r);
+  case '/':
+    if (y == 0)
+      error_at(loc, op[1] == '/' ? "integer division or modulo by zero" : "division by zero");
+    if (op[1] != '/')
+      return v_float((double)x / (double)y);
+    if (x == INT64_MIN && y == -1) int_overflow(loc);
+    return v_int(floordiv64(x, y));
+  case '%':
+    if (y == 0)
+      error_at(loc, "integer division or modulo by zero");
+    if (y == -1) return v_int(0);
+    return v_int(x - floordiv64(x, y) * y);
+  case '<':
+    if (y < 0) error_at(loc, "negative shift count");
+    if (y >= 63 || (x != 0 && (x > (INT64_MAX >> y) || x < (INT64_MIN >> y)))) {
+      if (x == 0) return v_int(0);
+      int_overflow(loc);
+    }
+    return v_int((int64_t)((uint64_t)x << y));
+  case '>':
+    if (y < 0) error_at(loc, "negative shift count");
+    return v_int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+  case '&': return v_int(x & y);
+  case '|': return v_int(x | y);
+  case '^': return v_int(x ^ y);
+  }
+  return NULL;
+}
+
+Value *value_binary(Interp *in, const char *op, Value *a, Value *b, Loc loc) {
+  check_available(a, loc);
+  check_available(b, loc);
   if (a->kind == V_PROXY || b->kind == V_PROXY)
     return trace_binary(in, op, a, b, loc);
-  if (is_num(a) && is_num(b)) {
-    bool ints = is_int(a) && is_int(b);
-    int64_t x = ints ? ival(a) : 0, y = ints ? ival(b) : 0;
-    double p = num(a), q = num(b);
-    switch (op[0]) {
-    case '+': return ints ? v_int(x + y) : v_float(p + q);
-    case '-': return ints ? v_int(x - y) : v_float(p - q);
-    case '*':
-      if (op[1] == '*') {
-        if (ints && y >= 0) {
-          int64_t r = 1;
-          for (int64_t i = 0; i < y && i < 64; i++)
-            r *= x;
-          return v_int(r);
-        }
-        return v_float(pow(p, q));
+  if (v_is_num(a) && v_is_num(b)) {
+    if (v_is_int(a) && v_is_int(b)) {
+      Value *r = int_binary(op, v_ival(a), v_ival(b), loc);
+      if (r)
+        return r;
+    } else {
+      double p = v_num(a), q = v_num(b);
+      switch (op[0]) {
+      case '+': return v_float(p + q);
+      case '-': return v_float(p - q);
+      case '*': return v_float(op[1] == '*' ? pow(p, q) : p * q);
+      case '/':
+        if (q == 0)
+          error_at(loc, "float division by zero");
+        return v_float(op[1] == '/' ? floor(p / q) : p / q);
+      case '%':
+        if (q == 0)
+          error_at(loc, "float modulo");
+        return v_float(p - floor(p / q) * q);
       }
-      return ints ? v_int(x * y) : v_float(p * q);
-    case '/':
-      if (q == 0)
-        error_at(loc, "division by zero");
-      if (op[1] == '/')
-        return ints ? v_int(floordiv(x, y)) : v_float(floor(p / q));
-      return v_float(p / q);
-    case '%':
-      if (q == 0)
-        error_at(loc, "modulo by zero");
-      return ints ? v_int(x - floordiv(x, y) * y) : v_float(p - floor(p / q) * q);
-    case '<': if (ints && op[1] == '<') return v_int(x << y); break;
-    case '>': if (ints && op[1] == '>') return v_int(x >> y); break;
-    case '&': if (ints) return v_int(x & y); break;
-    case '|': if (ints) return v_int(x | y); break;
-    case '^': if (ints) return v_int(x ^ y); break;
     }
   }
   if (!strcmp(op, "+") && a->kind == b->kind && v_is_seq(a))
     return concat(a, b);
   if (!strcmp(op, "+") && a->kind == V_STR && b->kind == V_STR)
     return v_str(format("%s%s", a->s, b->s));
-  if (!strcmp(op, "*") && (v_is_seq(a) || v_is_seq(b)) && (is_int(a) || is_int(b))) {
-    Value *s = v_is_seq(a) ? a : b;
-    int64_t k = is_int(a) ? ival(a) : ival(b);
+  if (!strcmp(op, "%") && a->kind == V_STR)
+    return v_str(str_percent(a->s, b, loc));
+  if (!strcmp(op, "*") && (v_is_seq(a) || v_is_seq(b) || a->kind == V_STR || b->kind == V_STR) &&
+      (v_is_int(a) || v_is_int(b))) {
+    Value *s = v_is_int(a) ? b : a;
+    int64_t k = v_is_int(a) ? v_ival(a) : v_ival(b);
+    int64_t len = s->kind == V_STR ? (int64_t)strlen(s->s) : s->list->n;
+    if (k > 0 && len > 0 && k > 10000000 / len)
+      error_at(loc, "sequence repetition too large");
+    if (s->kind == V_STR) {
+      Buf out = {0};
+      for (int64_t i = 0; i < k; i++)
+        buf_puts(&out, s->s);
+      return v_str(out.len ? buf_str(&out) : "");
+    }
     Value *r = s->kind == V_TUPLE ? v_tuple(0, NULL) : v_list(0, NULL);
     for (int64_t i = 0; i < k; i++)
       for (int j = 0; j < s->list->n; j++)
@@ -519,12 +724,15 @@ static Value *binary(Interp *in, const char *op, Value *a, Value *b, Loc loc) {
 }
 
 static void data_dependent(Value *v, Loc loc) {
+  if (v->kind == V_PROXY && !v->node->const_value && !v->node->is_tensor && v->node->ndim < 0)
+    error_at(loc, "this depends on the input's shape, and none was given: give --input-shape N,C,H,W "
+                  "or a '# qgen: input-shape=N,C,H,W' comment in the model file");
   if (v->kind == V_PROXY && !v->node->const_value)
     error_at(loc, "data-dependent control flow: this depends on a tensor's values, which are not known "
                   "when tracing (torch.fx refuses it too)");
 }
 
-static bool compare(const char *op, Value *a, Value *b, Loc loc) {
+bool value_compare(const char *op, Value *a, Value *b, Loc loc) {
   data_dependent(a, loc);
   data_dependent(b, loc);
   a = unwrap_const(a);
@@ -547,9 +755,9 @@ static bool compare(const char *op, Value *a, Value *b, Loc loc) {
     return op[0] == 'i' ? found : !found;
   }
   double x, y;
-  if (is_num(a) && is_num(b)) {
-    x = num(a);
-    y = num(b);
+  if (v_is_num(a) && v_is_num(b)) {
+    x = v_num(a);
+    y = v_num(b);
   } else if (a->kind == V_STR && b->kind == V_STR) {
     x = strcmp(a->s, b->s);
     y = 0;
@@ -562,13 +770,13 @@ static bool compare(const char *op, Value *a, Value *b, Loc loc) {
   error_at(loc, "unsupported comparison '%s'", op);
 }
 
-static bool truth(Value *v, Loc loc) {
+bool value_truth(Value *v, Loc loc) {
   data_dependent(v, loc);
   return v_truthy(unwrap_const(v));
 }
 
 /* -------------------------------------------------- subscripts */
-static int64_t seq_index(Value *seq, int64_t i, int n, Loc loc) {
+int64_t value_index(Value *seq, int64_t i, int n, Loc loc) {
   if (i < 0)
     i += n;
   if (i < 0 || i >= n)
@@ -595,15 +803,44 @@ static Value *slice_of(Value *seq, int n, Value **items, Value *sl, Loc loc, boo
   return r;
 }
 
+/* A namedtuple instance's fields, in order, as a tuple. */
+static Value *namedtuple_items(Value *obj) {
+  ClassDef *c = obj->obj->cls;
+  Value *t = v_tuple(0, NULL);
+  for (int i = 0; i < c->fields->n; i++) {
+    Value *v = dict_get(obj->obj->attrs, c->fields->keys[i]);
+    list_push(t->list, v ? v : &none_value);
+  }
+  return t;
+}
+
+static bool is_namedtuple(Value *v) { return v->kind == V_OBJECT && v->obj->cls && v->obj->cls->is_namedtuple; }
+
 static Value *subscript(Interp *in, Value *obj, Value *key, Loc loc) {
+  check_available(obj, loc);
   if (obj->kind == V_PROXY)
     return trace_getitem(in, obj, key, loc);
   key = unwrap_const(key);
   bool sliced = false;
+  if (is_namedtuple(obj))
+    obj = namedtuple_items(obj);
+  if (obj->kind == V_CLASS || (obj->kind == V_BUILTIN && obj->op->kind == OK_PYBUILTIN))
+    return obj;   /* list[int], MyGeneric[T]: the type itself */
+  if (obj->kind == V_OBJECT && !obj->obj->nn && obj->obj->cls) {
+    Value *gi = class_attr(obj->obj->cls, "__getitem__", NULL);
+    if (gi)
+      return call_value(in, bind_method(obj, obj_class(obj->obj), gi), &key, 1, NULL, loc);
+  }
+  if (obj->kind == V_OBJECT && obj->obj->nn && obj->obj->nn->id == OP_MODULEDICT) {
+    Value *v = key->kind == V_STR ? dict_get(obj->obj->children, key->s) : NULL;
+    if (!v)
+      error_at(loc, "ModuleDict has no key %s", key->kind == V_STR ? format("'%s'", key->s) : v_type_name(key));
+    return v;
+  }
   if (v_is_seq(obj)) {
     if (key->kind == V_SLICE)
       return slice_of(obj, obj->list->n, obj->list->items, key, loc, &sliced);
-    return obj->list->items[seq_index(obj, as_int(key, "index", loc), obj->list->n, loc)];
+    return obj->list->items[value_index(obj, as_int(key, "index", loc), obj->list->n, loc)];
   }
   if (obj->kind == V_DICT) {
     if (key->kind != V_STR)
@@ -627,27 +864,47 @@ static Value *subscript(Interp *in, Value *obj, Value *key, Loc loc) {
       v->obj = o;
       return v;
     }
-    return ch->vals[seq_index(obj, as_int(key, "index", loc), ch->n, loc)];
+    return ch->vals[value_index(obj, as_int(key, "index", loc), ch->n, loc)];
   }
   if (obj->kind == V_STR && key->kind == V_INT) {
-    int64_t i = seq_index(obj, key->i, (int)strlen(obj->s), loc);
+    int64_t i = value_index(obj, key->i, (int)strlen(obj->s), loc);
     return v_str(arena_strndup(obj->s + i, 1));
+  }
+  if (obj->kind == V_STR && key->kind == V_SLICE) {
+    int n = (int)strlen(obj->s);
+    Value **chars = arena_alloc(sizeof(Value *) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++)
+      chars[i] = v_str(arena_strndup(obj->s + i, 1));
+    Value *l = slice_of(v_list(0, NULL), n, chars, key, loc, &sliced);
+    Buf b = {0};
+    for (int i = 0; i < l->list->n; i++)
+      buf_puts(&b, l->list->items[i]->s);
+    return v_str(b.len ? buf_str(&b) : "");
   }
   error_at(loc, "'%s' object is not subscriptable", v_type_name(obj));
 }
 
 /* Iterating: sequences, dict keys, containers of modules. */
-static List *iterate(Value *v, Loc loc) {
+List *value_iter(Value *v, Loc loc) {
   v = unwrap_const(v);
+  check_available(v, loc);
   if (v_is_seq(v))
     return v->list;
+  if (is_namedtuple(v))
+    return namedtuple_items(v)->list;
   List *l = arena_alloc(sizeof *l);
   if (v->kind == V_DICT) {
     for (int i = 0; i < v->dict->n; i++)
       list_push(l, v_str(v->dict->keys[i]));
     return l;
   }
-  if (v->kind == V_OBJECT && v->obj->nn && (v->obj->nn->id == OP_SEQUENTIAL || v->obj->nn->id == OP_MODULELIST)) {
+  if (v->kind == V_OBJECT && v->obj->nn &&
+      (v->obj->nn->id == OP_SEQUENTIAL || v->obj->nn->id == OP_MODULELIST || v->obj->nn->id == OP_MODULEDICT)) {
+    if (v->obj->nn->id == OP_MODULEDICT) {   /* a ModuleDict iterates over its keys */
+      for (int i = 0; i < v->obj->children->n; i++)
+        list_push(l, v_str(v->obj->children->keys[i]));
+      return l;
+    }
     for (int i = 0; i < v->obj->children->n; i++)
       list_push(l, v->obj->children->vals[i]);
     return l;
@@ -657,8 +914,23 @@ static List *iterate(Value *v, Loc loc) {
       list_push(l, v_str(arena_strndup(s, 1)));
     return l;
   }
-  if (v->kind == V_PROXY)
+  if (v->kind == V_PROXY) {
+    List *pieces = trace_iterate(the_interp, v, loc);
+    if (pieces)
+      return pieces;
     error_at(loc, "iterating over a tensor is not supported (its length is data)");
+  }
+  if (v->kind == V_CLASS && v->cls->is_enum) {
+    for (int i = 0; i < v->cls->attrs->n; i++) {
+      Value *m = v->cls->attrs->vals[i];
+      bool seen = false;
+      for (int k = 0; k < l->n; k++)
+        seen |= l->items[k] == m;
+      if (m->kind == V_OBJECT && m->obj->cls == v->cls && !seen)
+        list_push(l, m);
+    }
+    return l;
+  }
   error_at(loc, "'%s' object is not iterable", v_type_name(v));
 }
 
@@ -682,15 +954,32 @@ static void string_content(Buf *b, TSNode c) {
   buf_putn(b, cur_src->text + pos, ts_node_end_byte(c) - pos);
 }
 
-static Value *eval_string(TSNode n) {
+/* string = string_start (string_content | interpolation)* string_end;
+ * an f-string's interpolation = "{" expression ("!" conversion)? (":" spec)? "}" */
+static Value *eval_string(Interp *in, Scope *sc, TSNode n) {
   Buf b = {0};
   for (uint32_t i = 0; i < ts_node_child_count(n); i++) {
     TSNode c = ts_node_child(n, i);
     Sym s = sym(c);
     if (s == SYM_string_content)
       string_content(&b, c);
-    else if (s == SYM_interpolation)
-      error_at(at(c), "f-strings are not supported");
+    else if (s == SYM_interpolation) {
+      Value *v = eval(in, sc, field(c, FLD_expression));
+      TSNode conv = field(c, FLD_type_conversion), spec = field(c, FLD_format_specifier);
+      const char *cv = ts_node_is_null(conv) ? "" : text(conv);
+      const char *sp = "";
+      if (!ts_node_is_null(spec)) {
+        if (nchildren(spec))
+          error_at(at(spec), "nested replacement fields in a format spec are not supported");
+        sp = text(spec) + 1;   /* after the ':' */
+      }
+      if (strstr(cv, "r")) {
+        Buf r = {0};
+        v_repr(&r, unwrap_const(v));
+        v = v_str(buf_str(&r));
+      }
+      buf_puts(&b, format_value(v, sp, at(c)));
+    }
   }
   const char *start = text(ts_node_child(n, 0));
   if (strchr(start, 'b') || strchr(start, 'B'))
@@ -705,7 +994,7 @@ static Value *eval_seq(Interp *in, Scope *sc, TSNode n, bool tuple) {
     if (sym(c) == SYM_comment)
       continue;
     if (sym(c) == SYM_list_splat) {
-      List *items = iterate(eval(in, sc, child(c, 0)), at(c));
+      List *items = value_iter(eval(in, sc, child(c, 0)), at(c));
       for (int k = 0; k < items->n; k++)
         list_push(v->list, items->items[k]);
     } else
@@ -719,18 +1008,25 @@ static void assign(Interp *in, Scope *sc, TSNode target, Value *v);
 /* list_comprehension = "[" body for_in_clause (for_in_clause | if_clause)* "]" */
 static void comprehension(Interp *in, Scope *sc, TSNode n, uint32_t k, Value *out) {
   if (k == nchildren(n)) {
-    list_push(out->list, eval(in, sc, field(n, FLD_body)));
+    TSNode body = field(n, FLD_body);
+    if (out->kind == V_DICT) {
+      Value *key = eval(in, sc, field(body, FLD_key));
+      if (key->kind != V_STR)
+        error_at(at(body), "qgen supports dicts with string keys only");
+      dict_set(out->dict, key->s, eval(in, sc, field(body, FLD_value)));
+    } else
+      list_push(out->list, eval(in, sc, body));
     return;
   }
   TSNode c = child(n, k);
   if (sym(c) == SYM_for_in_clause) {
-    List *items = iterate(eval(in, sc, field(c, FLD_right)), at(c));
+    List *items = value_iter(eval(in, sc, field(c, FLD_right)), at(c));
     for (int i = 0; i < items->n; i++) {
       assign(in, sc, field(c, FLD_left), items->items[i]);
       comprehension(in, sc, n, k + 1, out);
     }
   } else if (sym(c) == SYM_if_clause) {
-    if (truth(eval(in, sc, child(c, 0)), at(c)))
+    if (value_truth(eval(in, sc, child(c, 0)), at(c)))
       comprehension(in, sc, n, k + 1, out);
   } else
     comprehension(in, sc, n, k + 1, out);
@@ -774,12 +1070,12 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
     return v_float(strtod(buf_str(&clean), NULL));
   }
   case SYM_string:
-    return eval_string(n);
+    return eval_string(in, sc, n);
   case SYM_concatenated_string: {
     Buf b = {0};
     for (uint32_t i = 0; i < nchildren(n); i++)
-      buf_puts(&b, eval_string(child(n, i))->s);
-    return v_str(buf_str(&b));
+      buf_puts(&b, eval_string(in, sc, child(n, i))->s);
+    return v_str(b.len ? buf_str(&b) : "");
   }
   case SYM_true: return v_bool(true);
   case SYM_false: return v_bool(false);
@@ -795,6 +1091,16 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
     Value *d = v_dict();
     for (uint32_t i = 0; i < nchildren(n); i++) {
       TSNode p = child(n, i);
+      if (sym(p) == SYM_comment)
+        continue;
+      if (sym(p) == SYM_dictionary_splat) {
+        Value *o = eval(in, sc, child(p, 0));
+        if (o->kind != V_DICT)
+          error_at(at(p), "'%s' object is not a mapping", v_type_name(o));
+        for (int k = 0; k < o->dict->n; k++)
+          dict_set(d->dict, o->dict->keys[k], o->dict->vals[k]);
+        continue;
+      }
       if (sym(p) != SYM_pair)
         error_at(at(p), "unsupported dictionary entry");
       Value *k = eval(in, sc, field(p, FLD_key));
@@ -804,34 +1110,50 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
     }
     return d;
   }
-  case SYM_list_comprehension: {
-    Value *out = v_list(0, NULL);
+  case SYM_list_comprehension:
+  case SYM_generator_expression:   /* consumed at once: a list */
+  case SYM_set_comprehension:
+  case SYM_dictionary_comprehension: {
+    Value *out = sym(n) == SYM_dictionary_comprehension ? v_dict() : v_list(0, NULL);
     comprehension(in, scope_new(sc), n, 1, out);
-    return out;
+    return sym(n) == SYM_set_comprehension ? set_of(out->list) : out;
+  }
+  case SYM_set:
+    return set_of(eval_seq(in, sc, n, false)->list);
+  case SYM_lambda: {
+    FuncDef *f = arena_alloc(sizeof *f);
+    f->name = "<lambda>";
+    f->node = n;
+    f->scope = sc;
+    f->src = cur_src;
+    f->is_lambda = true;
+    f->owner = frame && frame->func ? frame->func->owner : NULL;
+    f->defaults = eval_defaults(in, sc, n);
+    return v_func(f);
   }
   case SYM_binary_operator: {
     Value *a = eval(in, sc, field(n, FLD_left));
     Value *b = eval(in, sc, field(n, FLD_right));
-    return binary(in, text(field(n, FLD_operator)), a, b, loc);
+    return value_binary(in, text(field(n, FLD_operator)), a, b, loc);
   }
   case SYM_unary_operator: {
     Value *a = unwrap_const(eval(in, sc, field(n, FLD_argument)));
     const char *op = text(field(n, FLD_operator));
     if (a->kind == V_PROXY)
       error_at(loc, "unary '%s' on a tensor is not supported", op);
-    if (op[0] == '-' && is_num(a))
-      return a->kind == V_FLOAT ? v_float(-a->f) : v_int(-ival(a));
-    if (op[0] == '+' && is_num(a))
+    if (op[0] == '-' && v_is_num(a))
+      return a->kind == V_FLOAT ? v_float(-a->f) : v_int(-v_ival(a));
+    if (op[0] == '+' && v_is_num(a))
       return a;
-    if (op[0] == '~' && is_int(a))
-      return v_int(~ival(a));
+    if (op[0] == '~' && v_is_int(a))
+      return v_int(~v_ival(a));
     error_at(loc, "bad operand type for unary %s: '%s'", op, v_type_name(a));
   }
   case SYM_not_operator:
-    return v_bool(!truth(eval(in, sc, field(n, FLD_argument)), loc));
+    return v_bool(!value_truth(eval(in, sc, field(n, FLD_argument)), loc));
   case SYM_boolean_operator: {
     Value *a = eval(in, sc, field(n, FLD_left));
-    bool t = truth(a, loc);
+    bool t = value_truth(a, loc);
     if (!strcmp(text(field(n, FLD_operator)), "and"))
       return t ? eval(in, sc, field(n, FLD_right)) : a;
     return t ? a : eval(in, sc, field(n, FLD_right));
@@ -854,7 +1176,7 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
           break;
       }
       Value *right = eval(in, sc, next);
-      if (!compare(buf_str(&op), left, right, loc))
+      if (!value_compare(buf_str(&op), left, right, loc))
         return v_bool(false);
       left = right;
     }
@@ -862,7 +1184,7 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
   }
   case SYM_conditional_expression: {
     /* body if cond else other */
-    if (truth(eval(in, sc, child(n, 1)), at(child(n, 1))))
+    if (value_truth(eval(in, sc, child(n, 1)), at(child(n, 1))))
       return eval(in, sc, child(n, 0));
     return eval(in, sc, child(n, 2));
   }
@@ -912,12 +1234,8 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
     eval_args(in, sc, field(n, FLD_arguments), &a);
     return call_value(in, f, a.items, a.n, a.kw, loc);
   }
-  case SYM_lambda:
-    error_at(loc, "lambda is not supported");
-  case SYM_generator_expression:
-    error_at(loc, "generator expressions are not supported");
   case SYM_ellipsis:
-    error_at(loc, "'...' is not supported here");
+    return &none_value;   /* Ellipsis: only ever a placeholder (Callable[..., T], a stub's body) */
   default:
     error_at(loc, "unsupported expression: %s", ts_node_type(n));
   }
@@ -934,14 +1252,14 @@ static void assign(Interp *in, Scope *sc, TSNode target, Value *v) {
     return;
   case SYM_attribute: {
     Value *obj = eval(in, sc, field(target, FLD_object));
-    set_attr(obj, text(field(target, FLD_attribute)), v, loc);
+    value_set_attr(obj, text(field(target, FLD_attribute)), v, loc);
     return;
   }
   case SYM_subscript: {
     Value *obj = eval(in, sc, field(target, FLD_value));
     Value *key = eval(in, sc, child(target, 1));
     if (obj->kind == V_LIST) {
-      obj->list->items[seq_index(obj, as_int(key, "index", loc), obj->list->n, loc)] = v;
+      obj->list->items[value_index(obj, as_int(key, "index", loc), obj->list->n, loc)] = v;
       return;
     }
     if (obj->kind == V_DICT && key->kind == V_STR) {
@@ -956,7 +1274,6 @@ static void assign(Interp *in, Scope *sc, TSNode target, Value *v) {
   case SYM_tuple:
   case SYM_list:
   case SYM_expression_list: {
-    List *items = iterate(v, loc);
     uint32_t nt = 0, star = UINT32_MAX;
     TSNode targets[64];
     for (uint32_t i = 0; i < nchildren(target) && nt < 64; i++) {
@@ -967,6 +1284,21 @@ static void assign(Interp *in, Scope *sc, TSNode target, Value *v) {
         star = nt;
       targets[nt++] = c;
     }
+    List *items = NULL;
+    if (v->kind == V_PROXY && star == UINT32_MAX) {
+      /* a, b = x.chunk(2), n, c, h, w = x.size(): as FX does, one getitem
+       * per target */
+      Value *k = unwrap_const(v);
+      if (v_is_seq(k) && (uint32_t)k->list->n != nt)
+        error_at(loc, "cannot unpack %d values into %u targets", k->list->n, nt);
+      items = trace_iterate(in, v, loc);
+      if (!items) {
+        items = arena_alloc(sizeof *items);
+        for (uint32_t i = 0; i < nt; i++)
+          list_push(items, trace_getitem(in, v, v_int(i), loc));
+      }
+    } else
+      items = value_iter(v, loc);
     if (star == UINT32_MAX ? (uint32_t)items->n != nt : (uint32_t)items->n < nt - 1)
       error_at(loc, "cannot unpack %d values into %u targets", items->n, nt);
     int k = 0;
@@ -986,46 +1318,75 @@ static void assign(Interp *in, Scope *sc, TSNode target, Value *v) {
   }
 }
 
-static Value *import_target(const char *dotted) {
-  for (int i = 0; i < OP_COUNT; i++)
-    if (op_table[i].kind == OK_NAMESPACE && !strcmp(op_table[i].qualname, dotted))
-      return v_namespace(op_table[i].qualname);
-  return v_namespace(dotted);  /* unknown modules: an error only if used */
+/* ---------------------------------------------------- definitions */
+static FuncDef *new_func(Interp *in, Scope *sc, TSNode n, ClassDef *owner) {
+  FuncDef *fd = arena_alloc(sizeof *fd);
+  fd->name = text(field(n, FLD_name));
+  fd->node = n;
+  fd->scope = sc;
+  fd->src = cur_src;
+  fd->owner = owner ? owner : frame && frame->func ? frame->func->owner : NULL;
+  Scope *g = sc;
+  while (g->parent)
+    g = g->parent;
+  fd->module = g->module;
+  fd->defaults = eval_defaults(in, sc, n);
+  return fd;
 }
 
-/* import_statement = "import" (dotted_name | aliased_import) ("," ...)*
- * import_from_statement = "from" dotted_name "import" (dotted_name | aliased_import)+ */
-static void exec_import(Interp *in, Scope *sc, TSNode n) {
-  bool from = sym(n) == SYM_import_from_statement;
-  const char *module = from ? text(field(n, FLD_module_name)) : NULL;
-  for (uint32_t i = 0; i < nchildren(n); i++) {
-    TSNode c = child(n, i);
-    if (from && ts_node_eq(c, field(n, FLD_module_name)))
+/* Members of an Enum: each attribute of the class body that is not a
+ * function, a class or a dunder becomes an instance with .name and .value;
+ * a second name for the same value is an alias of the first member. */
+static void make_enum_members(Interp *in, ClassDef *c, Loc loc) {
+  Value *cv = v_class(c);
+  Value *init = class_attr(c, "__init__", NULL);
+  Dict *members = dict_new();
+  for (int i = 0; i < c->attrs->n; i++) {
+    const char *name = c->attrs->keys[i];
+    Value *v = c->attrs->vals[i];
+    size_t n = strlen(name);
+    if (name[0] == '_' && (n < 2 || name[n - 1] == '_'))
+      continue;   /* dunders and _sunder_ names */
+    if (v->kind == V_FUNC || v->kind == V_CLASS || v->kind == V_BUILTIN || v->kind == V_BOUND)
       continue;
-    TSNode name = sym(c) == SYM_aliased_import ? field(c, FLD_name) : c;
-    TSNode alias = sym(c) == SYM_aliased_import ? field(c, FLD_alias) : (TSNode){0};
-    if (sym(name) != SYM_dotted_name)
-      continue;  /* from x import * */
-    const char *dotted = text(name);
-    Value *v;
-    const char *bind;
-    if (from) {
-      Value *ns = import_target(module);
-      v = namespace_attr(ns->ns, dotted);
-      if (!v)
-        v = v_namespace(format("%s.%s", module, dotted));
-      bind = ts_node_is_null(alias) ? dotted : text(alias);
-    } else if (!ts_node_is_null(alias)) {
-      v = import_target(dotted);
-      bind = text(alias);
-    } else {
-      /* `import torch.nn` binds `torch` */
-      size_t k = strcspn(dotted, ".");
-      bind = arena_strndup(dotted, k);
-      v = import_target(bind);
+    Value *alias = NULL;
+    for (int k = 0; k < members->n && !alias; k++)
+      if (members->vals[k]->obj->attrs && dict_get(members->vals[k]->obj->attrs, "_value_") == v)
+        alias = members->vals[k];
+    if (alias) {
+      c->attrs->vals[i] = alias;
+      continue;
     }
-    dict_set(sc->vars, bind, v);
+    Object *o = arena_alloc(sizeof *o);
+    o->cls = c;
+    o->attrs = dict_new();
+    o->children = dict_new();
+    o->loc = loc;
+    Value *m = arena_alloc(sizeof *m);
+    m->kind = V_OBJECT;
+    m->obj = o;
+    dict_set(o->attrs, "name", v_str(name));
+    dict_set(o->attrs, "_name_", v_str(name));
+    if (init && init->kind == V_FUNC) {
+      Value *a[2] = {m, v};
+      if (v->kind == V_TUPLE)
+        call_value(in, init, with_self(m, v->list->items, v->list->n), v->list->n + 1, NULL, loc);
+      else
+        call_value(in, init, a, 2, NULL, loc);
+    }
+    if (!dict_get(o->attrs, "_value_"))
+      dict_set(o->attrs, "_value_", v);
+    dict_set(o->attrs, "value", dict_get(o->attrs, "_value_"));
+    dict_set(members, name, m);
+    c->attrs->vals[i] = m;
   }
+  (void)cv;
+}
+
+static bool is_enum_base(Value *b) {
+  if (b->kind == V_CLASS)
+    return b->cls->is_enum;
+  return b->kind == V_BUILTIN && (b->op->id == OP_ENUM || b->op->id == OP_INTENUM);
 }
 
 static ClassDef *define_class(Interp *in, Scope *sc, TSNode n) {
@@ -1034,75 +1395,142 @@ static ClassDef *define_class(Interp *in, Scope *sc, TSNode n) {
   c->node = n;
   c->scope = sc;
   c->src = cur_src;
-  c->attrs = dict_new();
+  Scope *g = sc;
+  while (g->parent)
+    g = g->parent;
+  c->module = g->module;
   TSNode bases = field(n, FLD_superclasses);
   for (uint32_t i = 0; !ts_node_is_null(bases) && i < nchildren(bases); i++) {
     TSNode b = child(bases, i);
     if (sym(b) == SYM_keyword_argument || sym(b) == SYM_comment)
-      continue;
+      continue;   /* metaclass=... */
     Value *v = eval(in, sc, b);
+    if (v->kind == V_UNAVAILABLE || v->kind == V_NAMESPACE || v->kind == V_MODULE) {
+      if (v->kind == V_UNAVAILABLE)
+        error_note(v->na.where, v->na.why ? v->na.why : v->na.what);
+      error_at(at(b), "unknown base class '%s'", text(b));
+    }
+    c->is_enum |= is_enum_base(v);
+    if (v->kind == V_BUILTIN && v->op->kind == OK_NN_MODULE)
+      c->nn_base = v->op;
+    else if (v->kind != V_CLASS)
+      continue;   /* object, Enum, str, Generic[T] ...: nothing to inherit */
     if (c->nbases == 8)
       error_at(at(b), "too many base classes");
     c->bases[c->nbases++] = v;
-    if (v->kind == V_BUILTIN && v->op->kind == OK_NN_MODULE)
-      c->nn_base = v->op;
-    else if (v->kind == V_NAMESPACE)
-      error_at(at(b), "unknown base class '%s'", text(b));
-    else if (v->kind != V_CLASS)
-      error_at(at(b), "unsupported base class '%s'", text(b));
   }
-  Value *cv = arena_alloc(sizeof *cv);
-  cv->kind = V_CLASS;
-  cv->cls = c;
-  dict_set(sc->vars, c->name, cv);
   /* the body runs in its own scope; its names become class attributes */
   Scope *body = scope_new(sc);
-  Frame fr = {NULL, body, frame};
+  c->attrs = body->vars;
+  c->fields = dict_new();
+  Frame fr = {NULL, body, frame, cur_mod};
   frame = &fr;
   TSNode blk = field(n, FLD_body);
   for (uint32_t i = 0; i < nchildren(blk); i++) {
     TSNode s = child(blk, i);
     Sym k = sym(s);
-    if (k == SYM_function_definition || k == SYM_decorated_definition) {
-      TSNode f = k == SYM_decorated_definition ? field(s, FLD_definition) : s;
-      const char *deco = k == SYM_decorated_definition ? text(ts_node_named_child(s, 0)) : "";
-      FuncDef *fd = arena_alloc(sizeof *fd);
-      fd->is_static = !strcmp(deco, "@staticmethod");
-      if (!strcmp(deco, "@classmethod") || !strcmp(deco, "@property"))
-        error_at(at(s), "%s methods are not supported", deco);
-      fd->name = text(field(f, FLD_name));
-      fd->node = f;
-      fd->scope = sc;
-      fd->owner = c;
-      fd->src = cur_src;
-      Value *fv = arena_alloc(sizeof *fv);
-      fv->kind = V_FUNC;
-      fv->func = fd;
-      dict_set(body->vars, fd->name, fv);
-    } else if (k == SYM_expression_statement || k == SYM_pass_statement || k == SYM_comment) {
-      if (k == SYM_expression_statement && sym(child(s, 0)) == SYM_assignment)
-        exec_block(in, body, s, NULL);
-    } else if (k == SYM_class_definition) {
-      define_class(in, body, s);
-    }
+    if (k == SYM_function_definition || k == SYM_decorated_definition || k == SYM_class_definition) {
+      Value *v = define(in, body, s, c);
+      dict_set(body->vars, def_name(s), v);
+    } else if (k == SYM_expression_statement) {
+      TSNode e = child(s, 0);
+      if (sym(e) != SYM_assignment)
+        continue;   /* docstrings */
+      /* `name: type` and `name: type = default` are a dataclass's fields */
+      TSNode left = field(e, FLD_left);
+      exec_stmt(in, body, s, NULL);
+      if (!ts_node_is_null(field(e, FLD_type)) && sym(left) == SYM_identifier) {
+        Value *def = ts_node_is_null(field(e, FLD_right)) ? NULL : dict_get(body->vars, text(left));
+        dict_set(c->fields, text(left), def ? def : &no_default);
+      }
+    } else if (k != SYM_pass_statement && k != SYM_comment)
+      exec_stmt(in, body, s, NULL);
   }
   frame = fr.up;
-  c->attrs = body->vars;
+  if (c->is_enum)
+    make_enum_members(in, c, at(n));
   return c;
 }
 
-static FuncDef *define_function(Scope *sc, TSNode n) {
-  FuncDef *fd = arena_alloc(sizeof *fd);
-  fd->name = text(field(n, FLD_name));
-  fd->node = n;
-  fd->scope = sc;
-  fd->src = cur_src;
-  fd->owner = frame && frame->func ? frame->func->owner : NULL;
-  Value *fv = arena_alloc(sizeof *fv);
-  fv->kind = V_FUNC;
-  fv->func = fd;
-  dict_set(sc->vars, fd->name, fv);
-  return fd;
+/* The name a def or class statement binds. */
+static const char *def_name(TSNode s) {
+  TSNode d = sym(s) == SYM_decorated_definition ? field(s, FLD_definition) : s;
+  return text(field(d, FLD_name));
+}
+
+/* Apply a decorator: staticmethod, classmethod and property mark the
+ * function; anything else is called, as Python does. */
+static Value *decorate(Interp *in, Value *deco, Value *v, Loc loc) {
+  if (deco->kind == V_BUILTIN && v->kind == V_FUNC &&
+      (deco->op->id == OP_B_STATICMETHOD || deco->op->id == OP_B_CLASSMETHOD || deco->op->id == OP_B_PROPERTY)) {
+    FuncDef *f = arena_alloc(sizeof *f);
+    *f = *v->func;
+    f->is_static = deco->op->id == OP_B_STATICMETHOD;
+    f->is_classmethod = deco->op->id == OP_B_CLASSMETHOD;
+    f->is_property = deco->op->id == OP_B_PROPERTY;
+    return v_func(f);
+  }
+  return call_value(in, deco, &v, 1, NULL, loc);
+}
+
+/* A def, class or decorated definition: its value, not yet bound. */
+static Value *define(Interp *in, Scope *sc, TSNode s, ClassDef *owner) {
+  TSNode d = sym(s) == SYM_decorated_definition ? field(s, FLD_definition) : s;
+  /* decorators are evaluated first, top to bottom, and applied bottom up */
+  Value *decos[16];
+  Loc dlocs[16];
+  int nd = 0;
+  for (uint32_t i = 0; sym(s) == SYM_decorated_definition && i < nchildren(s); i++) {
+    TSNode c = child(s, i);
+    if (strcmp(ts_node_type(c), "decorator") || nd == 16)
+      continue;
+    dlocs[nd] = at(c);
+    decos[nd++] = eval(in, sc, child(c, 0));
+  }
+  Value *v = sym(d) == SYM_class_definition ? v_class(define_class(in, sc, d)) : v_func(new_func(in, sc, d, owner));
+  while (nd > 0) {
+    nd--;
+    v = decorate(in, decos[nd], v, dlocs[nd]);
+  }
+  return v;
+}
+
+/* A module-level binding (import.c keeps them until first used). */
+Value *eval_binding(Interp *in, PyModule *m, LazyDef *d) {
+  const Source *saved = cur_src;
+  Frame *saved_frame = frame;
+  PyModule *saved_mod = cur_mod;
+  cur_src = m->parsed->src;
+  cur_mod = m;
+  frame = NULL;
+  Value *v;
+  if (d->kind == LZ_ASSIGN) {
+    /* the assignment's value; a = b = value binds both */
+    TSNode right = field(d->node, FLD_right);
+    while (sym(right) == SYM_assignment)
+      right = field(right, FLD_right);
+    v = eval(in, m->globals, right);
+    TSNode left = field(d->node, FLD_left);
+    for (TSNode a = d->node; sym(a) == SYM_assignment; a = field(a, FLD_right)) {
+      left = field(a, FLD_left);
+      if (sym(left) != SYM_identifier || strcmp(text(left), d->name))
+        continue;
+      break;
+    }
+    if (sym(left) != SYM_identifier) {
+      /* a, b = ...: unpack into a scratch scope and take this name */
+      Scope *tmp = scope_new(NULL);
+      assign(in, tmp, left, v);
+      v = dict_get(tmp->vars, d->name);
+      if (!v)
+        unreachable();
+    }
+  } else
+    v = define(in, m->globals, d->node, NULL);
+  cur_src = saved;
+  frame = saved_frame;
+  cur_mod = saved_mod;
+  return v;
 }
 
 static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
@@ -1124,8 +1552,12 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
         targets[nt++] = field(e, FLD_left);
         while (sym(right) == SYM_assignment && nt < 16) {
           targets[nt++] = field(right, FLD_left);
+          if (ts_node_is_null(field(right, FLD_right)))
+            error_at(at(right), "an annotation cannot be part of a chained assignment (Python: invalid syntax)");
           right = field(right, FLD_right);
         }
+        if (sym(right) == SYM_assignment)
+          error_at(at(right), "more than 16 chained assignments");
         Value *v = eval(in, sc, right);
         for (int k = 0; k < nt; k++)
           assign(in, sc, targets[k], v);
@@ -1142,7 +1574,7 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
             list_push(a->list, b->list->items[k]);
           r = a;
         } else
-          r = binary(in, bop, a, b, at(e));
+          r = value_binary(in, bop, a, b, at(e));
         assign(in, sc, left, r);
       } else if (sym(e) != SYM_comment)
         eval(in, sc, e);
@@ -1160,13 +1592,13 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
   }
   case SYM_if_statement: {
     TSNode cond = field(s, FLD_condition);
-    if (truth(eval(in, sc, cond), at(cond)))
+    if (value_truth(eval(in, sc, cond), at(cond)))
       return exec_block(in, sc, field(s, FLD_consequence), ret);
     for (uint32_t i = 0; i < nchildren(s); i++) {
       TSNode c = child(s, i);
       if (sym(c) == SYM_elif_clause) {
         TSNode ec = field(c, FLD_condition);
-        if (truth(eval(in, sc, ec), at(ec)))
+        if (value_truth(eval(in, sc, ec), at(ec)))
           return exec_block(in, sc, field(c, FLD_consequence), ret);
       } else if (sym(c) == SYM_else_clause)
         return exec_block(in, sc, field(c, FLD_body), ret);
@@ -1174,7 +1606,7 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
     return EX_NORMAL;
   }
   case SYM_for_statement: {
-    List *items = iterate(eval(in, sc, field(s, FLD_right)), at(field(s, FLD_right)));
+    List *items = value_iter(eval(in, sc, field(s, FLD_right)), at(field(s, FLD_right)));
     int n = items->n;  /* a loop that appends to its own list stops here */
     for (int i = 0; i < n; i++) {
       assign(in, sc, field(s, FLD_left), items->items[i]);
@@ -1194,7 +1626,7 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
     for (int iter = 0;; iter++) {
       if (iter > 1000000)
         error_at(loc, "this loop does not terminate within a million iterations");
-      if (!truth(eval(in, sc, cond), at(cond)))
+      if (!value_truth(eval(in, sc, cond), at(cond)))
         break;
       Exec e = exec_block(in, sc, field(s, FLD_body), ret);
       if (e == EX_RETURN)
@@ -1208,18 +1640,17 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
   case SYM_continue_statement: return EX_CONTINUE;
   case SYM_import_statement:
   case SYM_import_from_statement:
-    exec_import(in, sc, s);
+    import_stmt(in, sc, s);
     return EX_NORMAL;
   case SYM_future_import_statement:
     return EX_NORMAL;
   case SYM_function_definition:
-    define_function(sc, s);
-    return EX_NORMAL;
   case SYM_class_definition:
-    define_class(in, sc, s);
+  case SYM_decorated_definition:
+    dict_set(sc->vars, def_name(s), define(in, sc, s, NULL));
     return EX_NORMAL;
   case SYM_assert_statement: {
-    if (!truth(eval(in, sc, child(s, 0)), loc))
+    if (!value_truth(eval(in, sc, child(s, 0)), loc))
       error_at(loc, "assertion failed");
     return EX_NORMAL;
   }
@@ -1232,13 +1663,72 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
   case SYM_global_statement:
   case SYM_nonlocal_statement:
     error_at(loc, "'%s' is not supported", sym(s) == SYM_global_statement ? "global" : "nonlocal");
-  case SYM_with_statement:
-    error_at(loc, "'with' statements are not supported");
+  case SYM_with_statement: {
+    /* with torch.no_grad(): ...: the context has no effect on the graph */
+    TSNode wc = child(s, 0);
+    for (uint32_t i = 0; i < nchildren(wc); i++) {
+      TSNode item = child(wc, i);
+      TSNode value = field(item, FLD_value);
+      eval(in, sc, value);
+    }
+    return exec_block(in, sc, field(s, FLD_body), ret);
+  }
   case SYM_try_statement:
-    error_at(loc, "'try' statements are not supported");
+    return exec_try(in, sc, s, ret);
   default:
     error_at(loc, "unsupported statement: %s", ts_node_type(s));
   }
+}
+
+/* try/except/else/finally. qgen has no exception objects: an error in
+ * the body (a raise, or anything qgen refuses) runs the first handler,
+ * with `as NAME` bound to the message. */
+static Exec exec_try(Interp *in, Scope *sc, TSNode s, Value **ret) {
+  TSNode handler = {0}, els = {0}, fin = {0};
+  for (uint32_t i = 0; i < nchildren(s); i++) {
+    TSNode c = child(s, i);
+    if (sym(c) == SYM_except_clause && ts_node_is_null(handler))
+      handler = c;
+    else if (sym(c) == SYM_else_clause)
+      els = c;
+    else if (sym(c) == SYM_finally_clause)
+      fin = c;
+  }
+  Diag diag = {0};
+  Diag *saved_capture = error_capture;
+  jmp_buf *saved_trap = error_trap;
+  Interp saved = *in;
+  EvalMark mark = eval_mark();
+  jmp_buf jb;
+  volatile Exec e = EX_NORMAL;
+  volatile bool failed = false;
+  error_capture = &diag;
+  error_trap = &jb;
+  if (setjmp(jb) == 0)
+    e = exec_block(in, sc, field(s, FLD_body), ret);
+  else {
+    *in = saved;
+    eval_reset(mark);
+    failed = true;
+  }
+  error_capture = saved_capture;
+  error_trap = saved_trap;
+  if (failed && !ts_node_is_null(handler)) {
+    TSNode alias = field(handler, FLD_alias);
+    if (!ts_node_is_null(alias) && sym(alias) == SYM_identifier)
+      dict_set(sc->vars, text(alias), v_str(diag.msg));
+    TSNode body = child(handler, nchildren(handler) - 1);
+    e = exec_block(in, sc, body, ret);
+  } else if (!failed && !ts_node_is_null(els))
+    e = exec_block(in, sc, field(els, FLD_body), ret);
+  if (!ts_node_is_null(fin)) {
+    Exec f = exec_block(in, sc, child(fin, 0), ret);
+    if (f != EX_NORMAL)
+      return f;
+  }
+  if (failed && ts_node_is_null(handler))
+    error_at(diag.loc, "%s", diag.msg);
+  return e;
 }
 
 static Exec exec_block(Interp *in, Scope *sc, TSNode block, Value **ret) {
@@ -1253,51 +1743,26 @@ static Exec exec_block(Interp *in, Scope *sc, TSNode block, Value **ret) {
 }
 
 /* ------------------------------------------------------ the module */
-Interp *interp_new(const Parsed *parsed) {
+Interp *interp_new(const Parsed *parsed, const ImportOptions *imports) {
   Interp *in = arena_alloc(sizeof *in);
   in->parsed = parsed;
+  if (imports)
+    in->imports = *imports;
   cur_src = parsed->src;
-  in->globals = scope_new(NULL);
-  lazy_globals = dict_new();
   frame = NULL;
+  the_interp = in;
+  in->main = module_main(in, parsed);
+  in->globals = in->main->globals;
   return in;
 }
 
-/* The module's top level: imports, classes and functions are defined;
- * `NAME = expr` is kept and evaluated when first used; everything else
- * (training scripts, `if __name__ == '__main__':`) is not run. */
-void interp_exec_module(Interp *in) {
-  TSNode root = in->parsed->root;
-  for (uint32_t i = 0; i < nchildren(root); i++) {
-    TSNode s = child(root, i);
-    switch (sym(s)) {
-    case SYM_import_statement:
-    case SYM_import_from_statement:
-    case SYM_function_definition:
-    case SYM_class_definition:
-      exec_stmt(in, in->globals, s, NULL);
-      break;
-    case SYM_decorated_definition:
-      exec_stmt(in, in->globals, field(s, FLD_definition), NULL);
-      break;
-    case SYM_expression_statement: {
-      TSNode e = child(s, 0);
-      if (sym(e) == SYM_assignment && sym(field(e, FLD_left)) == SYM_identifier &&
-          !ts_node_is_null(field(e, FLD_right))) {
-        LazyDef *def = arena_alloc(sizeof *def);
-        def->node = field(e, FLD_right);
-        def->prev = dict_get(lazy_globals, text(field(e, FLD_left)));
-        Value *v = arena_alloc(sizeof *v);
-        v->kind = V_STR;
-        v->s = (const char *)def;
-        dict_set(lazy_globals, text(field(e, FLD_left)), v);
-      }
-      break;
-    }
-    default:
-      break;
-    }
-  }
+/* The input file's top level: its bindings are kept and evaluated when
+ * first used (import.c); nothing else runs (training scripts, __main__). */
+void interp_exec_module(Interp *in) { (void)in; }
+
+Value *interp_global(Interp *in, const char *name) {
+  cur_src = in->parsed->src;
+  return module_global(in, in->main, name, loc_of_byte(in->parsed->src, 0));
 }
 
 static bool isalnum_ascii(char c) {
@@ -1317,36 +1782,62 @@ static bool instantiated_in(ClassDef *c, ClassDef *other) {
   return false;
 }
 
+/* The classes the input file defines at its top level, in order. */
+static int main_classes(Interp *in, ClassDef **out, int max) {
+  Dict *lz = in->main->lazy;
+  int n = 0;
+  for (int i = 0; i < lz->n && n < max; i++) {
+    if (lz->vals[i]->lazy->kind != LZ_CLASS)
+      continue;
+    Value *v = interp_global(in, lz->keys[i]);
+    if (v && v->kind == V_CLASS)
+      out[n++] = v->cls;
+  }
+  return n;
+}
+
+/* What the file offers to build a model from: its nn.Module classes and
+ * its top-level functions (builders), for the error that says so. */
+static const char *offers(Interp *in) {
+  Buf b = {0};
+  Dict *lz = in->main->lazy;
+  for (int i = 0; i < lz->n; i++) {
+    LazyDef *d = lz->vals[i]->lazy;
+    if ((d->kind == LZ_DEF || d->kind == LZ_CLASS) && d->name[0] != '_')
+      buf_printf(&b, "%s%s%s", b.len ? ", " : "", d->name, d->kind == LZ_DEF ? "()" : "");
+  }
+  return b.len ? buf_str(&b) : "nothing";
+}
+
 /* The model: --class NAME, else the nn.Module subclass that no other class
  * in the file instantiates (the last such one if several). */
 ClassDef *find_model_class(Interp *in, const char *name) {
-  Dict *g = in->globals->vars;
+  ClassDef *classes[1024];
   if (name) {
-    Value *v = dict_get(g, name);
+    Value *v = interp_global(in, name);
     if (!v || v->kind != V_CLASS)
-      fatal("%s: no class named '%s'", in->parsed->src->path, name);
+      fatal("%s: no class named '%s' (the file offers: %s)", in->parsed->src->path, name, offers(in));
     if (!derives_from_module(v->cls))
       error_at(node_loc(v->cls->src, v->cls->node), "class '%s' is not an nn.Module subclass", name);
     return v->cls;
   }
+  int n = main_classes(in, classes, 1024);
   ClassDef *found = NULL;
-  for (int i = 0; i < g->n; i++) {
-    Value *v = g->vals[i];
-    if (v->kind != V_CLASS || !derives_from_module(v->cls) || !class_attr(v->cls, "forward", NULL))
+  for (int i = 0; i < n; i++) {
+    if (!derives_from_module(classes[i]) || !class_attr(classes[i], "forward", NULL))
       continue;
     bool used = false;
-    for (int j = 0; j < g->n && !used; j++)
-      if (j != i && g->vals[j]->kind == V_CLASS && instantiated_in(v->cls, g->vals[j]->cls))
+    for (int j = 0; j < n && !used; j++)
+      if (j != i && instantiated_in(classes[i], classes[j]))
         used = true;
     if (!used)
-      found = v->cls;
+      found = classes[i];
   }
   if (!found) {
     /* an nn.Module subclass without forward() is the likely model */
-    for (int i = g->n - 1; i >= 0; i--)
-      if (g->vals[i]->kind == V_CLASS && derives_from_module(g->vals[i]->cls))
-        error_at(node_loc(g->vals[i]->cls->src, g->vals[i]->cls->node), "class '%s' has no forward() method",
-                 g->vals[i]->cls->name);
+    for (int i = n - 1; i >= 0; i--)
+      if (derives_from_module(classes[i]))
+        error_at(node_loc(classes[i]->src, classes[i]->node), "class '%s' has no forward() method", classes[i]->name);
     error_at(loc_of_byte(in->parsed->src, 0), "no nn.Module subclass with a forward() found in this file");
   }
   return found;
@@ -1360,251 +1851,59 @@ Value *instantiate_model(Interp *in, ClassDef *cls, const ModelOptions *opt) {
   return instantiate(in, cls, NULL, 0, kw, loc);
 }
 
-/* ------------------------------------------------------ builtins */
-static Value *one_arg(const OpDef *op, Value **args, int nargs, Dict *kw, Loc loc) {
-  if (nargs != 1 || (kw && kw->n))
-    error_at(loc, "%s() takes exactly one argument (%d given)", op->name, nargs);
-  return unwrap_const(args[0]);
+/* --model EXPR: the expression, parsed on its own and evaluated in the
+ * input file's namespace. exprsrc holds it (with its place in the file for
+ * a `# qgen: model=` comment). */
+static Value *eval_model_expr(Interp *in, const Source *exprsrc, Loc *loc) {
+  Parsed *p = parse_source(exprsrc);
+  TSNode root = p->root;
+  TSNode stmt = child(root, 0);
+  if (nchildren(root) != 1 || sym(stmt) != SYM_expression_statement || nchildren(stmt) != 1 ||
+      sym(child(stmt, 0)) == SYM_assignment)
+    error_at(loc_of_byte(exprsrc, 0), "--model wants one Python expression, such as 'resnet18()' or \"Net(10)\"");
+  TSNode e = child(stmt, 0);
+  const Source *saved = cur_src;
+  cur_src = exprsrc;
+  *loc = at(e);
+  Value *v = eval(in, in->globals, e);
+  cur_src = saved;
+  if (!v_is_module(v))
+    error_at(*loc, "--model's value is %s, not an nn.Module (the file offers: %s)", v_type_name(v), offers(in));
+  return v;
 }
 
-Value *builtin_len(BUILTIN_PARAMS) {
-  Value *v = one_arg(op, args, nargs, kw, loc);
-  if (v->kind == V_STR)
-    return v_int((int64_t)strlen(v->s));
-  if (v->kind == V_DICT)
-    return v_int(v->dict->n);
-  if (v->kind == V_PROXY && v->node->is_tensor)
-    return v_int(v->node->ndim ? v->node->shape[0] : 0);
-  return v_int(iterate(v, loc)->n);
-}
-
-Value *builtin_range(BUILTIN_PARAMS) {
-  if (nargs < 1 || nargs > 3)
-    error_at(loc, "range expected 1 to 3 arguments, got %d", nargs);
-  int64_t lo = 0, hi, st = 1;
-  if (nargs == 1)
-    hi = as_int(args[0], "range() argument", loc);
+Value *build_model(Interp *in, const ModelOptions *opt, const Source *exprsrc, Loc *loc) {
+  if (exprsrc)
+    return eval_model_expr(in, exprsrc, loc);
+  ClassDef *cls;
+  if (opt->class_name)
+    cls = find_model_class(in, opt->class_name);
   else {
-    lo = as_int(args[0], "range() argument", loc);
-    hi = as_int(args[1], "range() argument", loc);
-    if (nargs == 3)
-      st = as_int(args[2], "range() argument", loc);
-  }
-  if (st == 0)
-    error_at(loc, "range() arg 3 must not be zero");
-  Value *r = v_list(0, NULL);
-  for (int64_t i = lo; st > 0 ? i < hi : i > hi; i += st) {
-    if (r->list->n > 10000000)
-      error_at(loc, "range() too large");
-    list_push(r->list, v_int(i));
-  }
-  return r;
-}
-
-Value *builtin_int(BUILTIN_PARAMS) {
-  if (nargs == 0)
-    return v_int(0);
-  Value *v = one_arg(op, args, nargs, kw, loc);
-  if (v->kind == V_FLOAT) {
-    if (!isfinite(v->f))
-      error_at(loc, "cannot convert %s to an int", float_repr(v->f));
-    return v_int((int64_t)v->f);
-  }
-  if (v->kind == V_STR)
-    return v_int(strtoll(v->s, NULL, 10));
-  return v_int(as_int(v, "int() argument", loc));
-}
-
-Value *builtin_float(BUILTIN_PARAMS) {
-  if (nargs == 0)
-    return v_float(0);
-  Value *v = one_arg(op, args, nargs, kw, loc);
-  if (v->kind == V_STR)
-    return v_float(strtod(v->s, NULL));
-  if (!is_num(v))
-    error_at(loc, "float() argument must be a number, not %s", v_type_name(v));
-  return v_float(num(v));
-}
-
-Value *builtin_bool(BUILTIN_PARAMS) {
-  return v_bool(nargs ? truth(args[0], loc) : false);
-}
-
-Value *builtin_round(BUILTIN_PARAMS) {
-  if (nargs < 1 || nargs > 2)
-    error_at(loc, "round() takes 1 or 2 arguments");
-  Value *v = unwrap_const(args[0]);
-  if (!is_num(v))
-    error_at(loc, "round() argument must be a number, not %s", v_type_name(v));
-  if (nargs == 2 && unwrap_const(args[1])->kind != V_NONE) {
-    int64_t d = as_int(args[1], "ndigits", loc);
-    if (is_int(v)) {   /* round(1234, -2) == 1200, half to even */
-      if (d >= 0)
-        return v_int(ival(v));
-      if (d < -18)
-        return v_int(0);
-      int64_t p = 1, x = ival(v);
-      for (int64_t k = 0; k < -d; k++)
-        p *= 10;
-      int64_t q = floordiv(x, p), r = x - q * p;
-      if (2 * r > p || (2 * r == p && (q & 1)))
-        q++;
-      return v_int(q * p);
+    Diag diag = {0};
+    jmp_buf jb, *saved_trap = error_trap;
+    error_capture = &diag;
+    error_trap = &jb;
+    if (setjmp(jb)) {
+      error_capture = NULL;
+      error_trap = saved_trap;
+      error_note(loc_of_byte(in->parsed->src, 0), format("no model was named: give one with --model EXPR or a "
+                                                         "'# qgen: model=EXPR' comment; the file offers: %s",
+                                                         offers(in)));
+      error_at(diag.loc, "%s", diag.msg);
     }
-    if (d < 0 || d > 30)
-      error_at(loc, "round() with ndigits outside 0..30 is not supported");
-    char buf[400];
-    snprintf(buf, sizeof buf, "%.*f", (int)d, num(v));   /* exact decimal, half to even */
-    return v_float(strtod(buf, NULL));
+    cls = find_model_class(in, NULL);
+    *loc = node_loc(cls->src, cls->node);
+    Value *m = instantiate_model(in, cls, opt);
+    error_capture = NULL;
+    error_trap = saved_trap;
+    return m;
   }
-  return v_int((int64_t)nearbyint(num(v)));  /* half to even, as Python */
+  *loc = node_loc(cls->src, cls->node);
+  return instantiate_model(in, cls, opt);
 }
 
-Value *builtin_minmax(BUILTIN_PARAMS) {
-  List *items;
-  if (nargs == 1)
-    items = iterate(args[0], loc);
-  else {
-    items = arena_alloc(sizeof *items);
-    for (int i = 0; i < nargs; i++)
-      list_push(items, args[i]);
-  }
-  if (items->n == 0)
-    error_at(loc, "%s() arg is an empty sequence", op->name);
-  bool is_max = op->id == OP_B_MAX;
-  Value *best = unwrap_const(items->items[0]);
-  for (int i = 1; i < items->n; i++) {
-    Value *v = unwrap_const(items->items[i]);
-    if (compare(is_max ? ">" : "<", v, best, loc))
-      best = v;
-  }
-  return best;
-}
 
-Value *builtin_abs(BUILTIN_PARAMS) {
-  Value *v = one_arg(op, args, nargs, kw, loc);
-  if (v->kind == V_FLOAT)
-    return v_float(fabs(v->f));
-  int64_t i = as_int(v, "abs() argument", loc);
-  return v_int(i < 0 ? -i : i);
-}
-
-Value *builtin_list(BUILTIN_PARAMS) {
-  List *items = nargs ? iterate(one_arg(op, args, nargs, kw, loc), loc) : arena_alloc(sizeof(List));
-  return op->id == OP_B_TUPLE ? v_tuple(items->n, items->items) : v_list(items->n, items->items);
-}
-
-Value *builtin_enumerate(BUILTIN_PARAMS) {
-  if (nargs < 1 || nargs > 2)
-    error_at(loc, "enumerate() takes 1 or 2 arguments");
-  List *items = iterate(args[0], loc);
-  int64_t start = nargs == 2 ? as_int(args[1], "start", loc) : 0;
-  Value *r = v_list(0, NULL);
-  for (int i = 0; i < items->n; i++) {
-    Value *pair[2] = {v_int(start + i), items->items[i]};
-    list_push(r->list, v_tuple(2, pair));
-  }
-  return r;
-}
-
-Value *builtin_zip(BUILTIN_PARAMS) {
-  List *ls[16];
-  int n = INT32_MAX;
-  if (nargs > 16)
-    error_at(loc, "zip() of more than 16 sequences");
-  for (int i = 0; i < nargs; i++) {
-    ls[i] = iterate(args[i], loc);
-    if (ls[i]->n < n)
-      n = ls[i]->n;
-  }
-  Value *r = v_list(0, NULL);
-  for (int k = 0; nargs && k < n; k++) {
-    Value *t[16];
-    for (int i = 0; i < nargs; i++)
-      t[i] = ls[i]->items[k];
-    list_push(r->list, v_tuple(nargs, t));
-  }
-  return r;
-}
-
-static bool is_instance(Value *v, Value *cls) {
-  if (v_is_seq(cls)) {
-    for (int i = 0; i < cls->list->n; i++)
-      if (is_instance(v, cls->list->items[i]))
-        return true;
-    return false;
-  }
-  if (cls->kind == V_BUILTIN && cls->op->kind == OK_PYBUILTIN) {
-    switch (cls->op->id) {
-    case OP_B_INT: return v->kind == V_INT || v->kind == V_BOOL;
-    case OP_B_FLOAT: return v->kind == V_FLOAT;
-    case OP_B_BOOL: return v->kind == V_BOOL;
-    case OP_B_LIST: return v->kind == V_LIST;
-    case OP_B_TUPLE: return v->kind == V_TUPLE;
-    default: return false;
-    }
-  }
-  if (v->kind != V_OBJECT)
-    return false;
-  if (cls->kind == V_BUILTIN && cls->op->kind == OK_NN_MODULE)
-    return cls->op->id == OP_MODULE ? v->obj->nn != NULL : v->obj->nn == cls->op;
-  if (cls->kind == V_CLASS && v->obj->cls) {
-    ClassDef *stack[64];
-    int n = 0;
-    stack[n++] = v->obj->cls;
-    while (n) {
-      ClassDef *c = stack[--n];
-      if (c == cls->cls)
-        return true;
-      for (int i = 0; i < c->nbases && n < 64; i++)
-        if (c->bases[i]->kind == V_CLASS)
-          stack[n++] = c->bases[i]->cls;
-    }
-  }
-  return false;
-}
-
-Value *builtin_isinstance(BUILTIN_PARAMS) {
-  if (nargs != 2)
-    error_at(loc, "isinstance expected 2 arguments, got %d", nargs);
-  return v_bool(is_instance(unwrap_const(args[0]), args[1]));
-}
-
-static const char *attr_name(Value *v, Loc loc) {
-  if (v->kind != V_STR)
-    error_at(loc, "attribute name must be a string");
-  return v->s;
-}
-
-Value *builtin_getattr(BUILTIN_PARAMS) {
-  if (nargs < 2 || nargs > 3)
-    error_at(loc, "getattr expected 2 or 3 arguments, got %d", nargs);
-  const char *name = attr_name(args[1], loc);
-  if (nargs == 3 && args[0]->kind == V_OBJECT) {
-    Value *v = module_attr(in, args[0], name, loc);
-    return v ? v : args[2];
-  }
-  return get_attr(in, args[0], name, loc);
-}
-
-Value *builtin_hasattr(BUILTIN_PARAMS) {
-  if (nargs != 2)
-    error_at(loc, "hasattr expected 2 arguments, got %d", nargs);
-  const char *name = attr_name(args[1], loc);
-  if (args[0]->kind == V_OBJECT)
-    return v_bool(module_attr(in, args[0], name, loc) != NULL);
-  return v_bool(false);
-}
-
-Value *builtin_setattr(BUILTIN_PARAMS) {
-  if (nargs != 3)
-    error_at(loc, "setattr expected 3 arguments, got %d", nargs);
-  set_attr(args[0], attr_name(args[1], loc), args[2], loc);
-  return &none_value;
-}
-
-Value *builtin_print(BUILTIN_PARAMS) { return &none_value; }
-
+/* ------------------------------------------------------ super() */
 /* super() and super(Class, self): the class whose bases are searched is the
  * method's own class (or the one named), self is the method's first argument. */
 Value *builtin_super(BUILTIN_PARAMS) {
@@ -1632,168 +1931,3 @@ Value *builtin_super(BUILTIN_PARAMS) {
   return v;
 }
 
-Value *builtin_sum(BUILTIN_PARAMS) {
-  if (nargs < 1)
-    error_at(loc, "sum() takes at least 1 argument");
-  List *items = iterate(args[0], loc);
-  Value *acc = nargs > 1 ? args[1] : v_int(0);
-  for (int i = 0; i < items->n; i++)
-    acc = binary(in, "+", acc, items->items[i], loc);
-  return acc;
-}
-
-static double num_arg(const OpDef *op, Value **args, int nargs, Dict *kw, Loc loc) {
-  Value *v = one_arg(op, args, nargs, kw, loc);
-  if (!is_num(v))
-    error_at(loc, "%s() needs a number, not %s", op->qualname, v_type_name(v));
-  return num(v);
-}
-
-Value *builtin_ceil(BUILTIN_PARAMS) { return v_int((int64_t)ceil(num_arg(op, args, nargs, kw, loc))); }
-Value *builtin_floor(BUILTIN_PARAMS) { return v_int((int64_t)floor(num_arg(op, args, nargs, kw, loc))); }
-Value *builtin_sqrt(BUILTIN_PARAMS) {
-  double d = num_arg(op, args, nargs, kw, loc);
-  if (d < 0)
-    error_at(loc, "math domain error");
-  return v_float(sqrt(d));
-}
-
-/* list and dict methods: args[0] is self */
-static Value *self_of(Value **args, int nargs, VKind kind, const OpDef *op, int want, Loc loc) {
-  if (nargs - 1 != want)
-    error_at(loc, "%s() takes %d argument%s (%d given)", op->name, want, want == 1 ? "" : "s", nargs - 1);
-  if (args[0]->kind != kind)
-    unreachable();
-  return args[0];
-}
-
-Value *method_append(BUILTIN_PARAMS) {
-  list_push(self_of(args, nargs, V_LIST, op, 1, loc)->list, args[1]);
-  return &none_value;
-}
-
-Value *method_extend(BUILTIN_PARAMS) {
-  Value *self = self_of(args, nargs, V_LIST, op, 1, loc);
-  List *items = iterate(args[1], loc);
-  int n = items->n;
-  for (int i = 0; i < n; i++)
-    list_push(self->list, items->items[i]);
-  return &none_value;
-}
-
-Value *method_insert(BUILTIN_PARAMS) {
-  Value *self = self_of(args, nargs, V_LIST, op, 2, loc);
-  List *l = self->list;
-  int64_t i = as_int(args[1], "index", loc);
-  if (i < 0)
-    i += l->n;
-  i = i < 0 ? 0 : i > l->n ? l->n : i;
-  list_push(l, args[2]);
-  memmove(l->items + i + 1, l->items + i, sizeof(Value *) * (size_t)(l->n - 1 - i));
-  l->items[i] = args[2];
-  return &none_value;
-}
-
-Value *method_pop(BUILTIN_PARAMS) {
-  if (nargs > 2)
-    error_at(loc, "pop() takes at most 1 argument");
-  List *l = args[0]->list;
-  if (l->n == 0)
-    error_at(loc, "pop from empty list");
-  int64_t i = nargs == 2 ? seq_index(args[0], as_int(args[1], "index", loc), l->n, loc) : l->n - 1;
-  Value *v = l->items[i];
-  memmove(l->items + i, l->items + i + 1, sizeof(Value *) * (size_t)(l->n - 1 - i));
-  l->n--;
-  return v;
-}
-
-static Value *dict_view(Value **args, int which) {
-  Dict *d = args[0]->dict;
-  Value *r = v_list(0, NULL);
-  for (int i = 0; i < d->n; i++) {
-    Value *k = v_str(d->keys[i]);
-    if (which == 0)
-      list_push(r->list, k);
-    else if (which == 1)
-      list_push(r->list, d->vals[i]);
-    else {
-      Value *pair[2] = {k, d->vals[i]};
-      list_push(r->list, v_tuple(2, pair));
-    }
-  }
-  return r;
-}
-
-static Value *dict_method(const OpDef *op, Value **args, int nargs, Loc loc, int which) {
-  self_of(args, nargs, V_DICT, op, 0, loc);
-  return dict_view(args, which);
-}
-Value *method_items(BUILTIN_PARAMS) { return dict_method(op, args, nargs, loc, 2); }
-Value *method_keys(BUILTIN_PARAMS) { return dict_method(op, args, nargs, loc, 0); }
-Value *method_values(BUILTIN_PARAMS) { return dict_method(op, args, nargs, loc, 1); }
-
-Value *method_get(BUILTIN_PARAMS) {
-  if (nargs < 2 || nargs > 3)
-    error_at(loc, "get() takes 1 or 2 arguments");
-  Value *v = args[1]->kind == V_STR ? dict_get(args[0]->dict, args[1]->s) : NULL;
-  return v ? v : nargs == 3 ? args[2] : &none_value;
-}
-
-static void add_child(Value *self, const char *name, Value *m, Loc loc) {
-  if (!v_is_module(m))
-    error_at(loc, "%s is not a Module subclass", v_type_name(m));
-  dict_set(self->obj->children, name, m);
-}
-
-/* nn.Module.__init__(self), nn.Sequential.__init__(self, *modules),
- * nn.ModuleList.__init__(self, modules=None) */
-Value *method_nn_init(BUILTIN_PARAMS) {
-  Value *self = args[0];
-  const OpDef *kind = self->obj->nn;
-  if (!kind)
-    self->obj->nn = kind = &op_table[OP_MODULE];
-  self->obj->initialized = true;
-  if (kind->id == OP_SEQUENTIAL) {
-    if (kw && kw->n)
-      error_at(loc, "Sequential() takes no keyword arguments");
-    if (nargs == 2 && args[1]->kind == V_DICT) {
-      for (int i = 0; i < args[1]->dict->n; i++)
-        add_child(self, args[1]->dict->keys[i], args[1]->dict->vals[i], loc);
-      return &none_value;
-    }
-    for (int i = 1; i < nargs; i++)
-      add_child(self, format("%d", i - 1), args[i], loc);
-  } else if (kind->id == OP_MODULELIST) {
-    if (nargs > 2)
-      error_at(loc, "ModuleList() takes at most one argument");
-    if (nargs == 2 && args[1]->kind != V_NONE) {
-      List *items = iterate(args[1], loc);
-      for (int i = 0; i < items->n; i++)
-        add_child(self, format("%d", i), items->items[i], loc);
-    }
-  } else if (nargs > 1 || (kw && kw->n))
-    error_at(loc, "Module.__init__() takes no arguments");
-  return &none_value;
-}
-
-Value *method_module_append(BUILTIN_PARAMS) {
-  Value *self = args[0];
-  if (nargs != 2)
-    error_at(loc, "append() takes exactly one argument");
-  if (!self->obj->nn || (self->obj->nn->id != OP_SEQUENTIAL && self->obj->nn->id != OP_MODULELIST))
-    error_at(loc, "'%s' object has no attribute 'append'", v_type_name(self));
-  add_child(self, format("%d", self->obj->children->n), args[1], loc);
-  return &none_value;
-}
-
-Value *method_add_module(BUILTIN_PARAMS) {
-  if (nargs != 3)
-    error_at(loc, "add_module() takes exactly two arguments");
-  add_child(args[0], attr_name(args[1], loc), args[2], loc);
-  return &none_value;
-}
-
-Value *method_children(BUILTIN_PARAMS) {
-  Dict *ch = args[0]->obj->children;
-  return v_list(ch->n, ch->vals);
-}

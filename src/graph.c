@@ -425,7 +425,9 @@ static const char *op_names[] = {"placeholder", "get_attr", "call_module", "call
 
 static const char *node_shape(Node *n) {
   Buf b = {0};
-  if (n->is_tensor) {
+  if (n->is_tensor && n->ndim < 0)
+    buf_putc(&b, '?');   /* no input shape was given */
+  else if (n->is_tensor) {
     buf_putc(&b, '[');
     for (int i = 0; i < n->ndim; i++)
       buf_printf(&b, "%s%d", i ? ", " : "", n->shape[i]);
@@ -522,7 +524,9 @@ void emit_json(Buf *b, Graph *g) {
     json_str(b, args_tuple(n));
     buf_puts(b, ", \"kwargs\": ");
     json_str(b, kwargs_dict(n));
-    if (n->is_tensor) {
+    if (n->is_tensor && n->ndim < 0)
+      buf_puts(b, ", \"shape\": null");
+    else if (n->is_tensor) {
       buf_puts(b, ", \"shape\": [");
       for (int k = 0; k < n->ndim; k++)
         buf_printf(b, "%s%d", k ? ", " : "", n->shape[k]);

@@ -23,11 +23,18 @@ static const char usage[] =
   "                           the file to write instead of standard output\n"
   "      --emit KIND          code (default), fx (what print(torch.fx.symbolic_trace(m))\n"
   "                           prints), graph (a node table with shapes), json\n"
-  "      --class NAME         the model class (default: the nn.Module subclass that no\n"
-  "                           other class in the file instantiates)\n"
-  "      --arg NAME=VALUE     a constructor argument (repeatable); VALUE is a Python literal\n"
+  "      --model EXPR         the model: a Python expression evaluated in the file's\n"
+  "                           namespace, such as 'resnet18()' or \"ResNet(Block, [2, 2])\"\n"
+  "                           (default: a '# qgen: model=EXPR' comment in the file, else\n"
+  "                           the nn.Module subclass no other class instantiates)\n"
+  "      --class NAME         the model class; with --arg NAME=VALUE (repeatable, VALUE a\n"
+  "                           Python literal), the same as --model 'NAME(NAME=VALUE, ...)'\n"
   "      --input-shape N,C,H,W  the input's shape (default: a '# qgen: input-shape=...'\n"
-  "                           comment in the file, else 1,1,28,28)\n"
+  "                           comment in the file); --emit fx needs none unless forward()\n"
+  "                           depends on it, code generation always does\n"
+  "  -I DIR                   look for imported modules in DIR too (repeatable; after the\n"
+  "                           input file's package root, before $PYTHONPATH)\n"
+  "      --stub-dir DIR       stubs (modules qgen runs instead of the real ones) in DIR\n"
   "      --bits B             quantize()'s default num_bits, 2 to 8 (default 8; the C's\n"
   "                           sigmoid tables are sized for it)\n"
   "      --weights FILE       embed this weights file (written by export()) in the C\n"
@@ -45,6 +52,7 @@ typedef struct {
   const char *depfile;
   EmitKind emit;
   ModelOptions model;
+  ImportOptions imports;
   EmitOptions emit_opt;
   int shape[MAX_DIMS];
   int ndim;
@@ -75,9 +83,10 @@ static int parse_shape(const char *s, int *shape) {
 }
 
 static Options parse_options(int argc, char **argv) {
-  enum { O_EMIT = 256, O_CLASS, O_ARG, O_SHAPE, O_WEIGHTS, O_DEPFILE, O_TEMPLATES, O_VERSION, O_BITS };
+  enum { O_EMIT = 256, O_CLASS, O_ARG, O_SHAPE, O_WEIGHTS, O_DEPFILE, O_TEMPLATES, O_VERSION, O_BITS, O_MODEL, O_STUBS };
   static const struct option longopts[] = {
     {"output", required_argument, 0, 'o'}, {"emit", required_argument, 0, O_EMIT},
+    {"model", required_argument, 0, O_MODEL}, {"stub-dir", required_argument, 0, O_STUBS},
     {"class", required_argument, 0, O_CLASS}, {"arg", required_argument, 0, O_ARG},
     {"input-shape", required_argument, 0, O_SHAPE}, {"weights", required_argument, 0, O_WEIGHTS},
     {"depfile", required_argument, 0, O_DEPFILE}, {"template-dir", required_argument, 0, O_TEMPLATES},
@@ -87,9 +96,20 @@ static Options parse_options(int argc, char **argv) {
   o.emit_opt.bits = 8;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":o:hI:", longopts, NULL)) != -1) {
     switch (c) {
     case 'o': o.output = optarg; break;
+    case O_MODEL: o.model.expr = optarg; break;
+    case 'I':
+      if (o.imports.ndirs == 32)
+        usage_error("too many -I options%s", "");
+      o.imports.dirs[o.imports.ndirs++] = optarg;
+      break;
+    case O_STUBS:
+      if (o.imports.nstub_dirs == 16)
+        usage_error("too many --stub-dir options%s", "");
+      o.imports.stub_dirs[o.imports.nstub_dirs++] = optarg;
+      break;
     case O_EMIT:
       if (!strcmp(optarg, "code")) o.emit = EMIT_CODE;
       else if (!strcmp(optarg, "fx")) o.emit = EMIT_FX;
@@ -129,6 +149,8 @@ static Options parse_options(int argc, char **argv) {
     default: usage_error("unknown option '%s'", argv[optind - 1]);
     }
   }
+  if (o.model.expr && (o.model.class_name || o.model.nargs))
+    usage_error("--model names the model already; --class and --arg are another way to%s", "");
   if (optind != argc - 1)
     usage_error(optind < argc ? "expected one model file, got more: '%s'" : "expected a model file%s",
                 optind < argc ? argv[optind + 1] : "");
@@ -136,16 +158,69 @@ static Options parse_options(int argc, char **argv) {
   return o;
 }
 
+/* "# qgen: KEY=VALUE" in the source: VALUE's offset, or NULL. */
+static const char *comment_value(const Source *src, const char *key, size_t *len, bool to_eol) {
+  const char *p = strstr(src->text, format("# qgen: %s=", key));
+  if (!p)
+    return NULL;
+  const char *s = p + strlen(key) + 9;
+  *len = to_eol ? strcspn(s, "\r\n") : strcspn(s, " \t\r\n");
+  while (to_eol && *len && (s[*len - 1] == ' ' || s[*len - 1] == '\t'))
+    (*len)--;
+  return s;
+}
+
 /* "# qgen: input-shape=1,3,32,32" in the source. */
 static void shape_from_source(const Source *src, Options *o) {
-  const char *key = "# qgen: input-shape=";
-  const char *p = strstr(src->text, key);
-  if (!p)
-    return;
-  const char *s = p + strlen(key);
-  size_t n = strcspn(s, " \t\r\n");
-  if ((o->ndim = parse_shape(arena_strndup(s, n), o->shape)) < 1)
+  size_t n;
+  const char *s = comment_value(src, "input-shape", &n, false);
+  if (s && (o->ndim = parse_shape(arena_strndup(s, n), o->shape)) < 1)
     error_at(loc_of_byte(src, (uint32_t)(s - src->text)), "bad input shape '%.*s' (want N,C,H,W)", (int)n, s);
+}
+
+/* The --model expression as a source of its own; from a `# qgen: model=`
+ * comment, placed (in parentheses) at its line and column in the file, so
+ * that errors point into the comment. */
+static const Source *model_source(const Source *src, const Options *o) {
+  if (o->model.expr)
+    return source_from_string("--model", o->model.expr);
+  size_t n;
+  const char *s = o->model.class_name ? NULL : comment_value(src, "model", &n, true);
+  if (!s)
+    return NULL;
+  Loc at = loc_of_byte(src, (uint32_t)(s - src->text));
+  Buf b = {0};
+  for (uint32_t i = 1; i < at.line; i++)
+    buf_putc(&b, '\n');
+  buf_putc(&b, '(');
+  for (uint32_t i = 2; i < at.col; i++)
+    buf_putc(&b, ' ');
+  buf_printf(&b, "%.*s)", (int)n, s);
+  Source *e = source_from_string(src->path, buf_str(&b));
+  e->display = src;
+  return e;
+}
+
+/* Code needs the input's shape; say which, from the first layer. */
+static void NORETURN shape_needed(Graph *g, Loc model_loc) {
+  for (int i = 0; i < g->n; i++) {
+    Node *n = g->nodes[i];
+    if (n->op != N_CALL_MODULE || !n->module || !n->module->params)
+      continue;
+    const OpDef *d = n->def;
+    if (d->id == OP_CONV2D)
+      error_at(model_loc, "generating code needs the input's shape, and none was given: the first conv takes "
+                          "%lld channels, so give --input-shape 1,%lld,H,W (or a '# qgen: input-shape=1,%lld,H,W' comment)",
+               (long long)param(d, n->module->params, "in_channels")->i, (long long)param(d, n->module->params, "in_channels")->i,
+               (long long)param(d, n->module->params, "in_channels")->i);
+    if (d->id == OP_LINEAR)
+      error_at(model_loc, "generating code needs the input's shape, and none was given: the first layer is a Linear "
+                          "of %lld features, so give --input-shape 1,%lld",
+               (long long)param(d, n->module->params, "in_features")->i, (long long)param(d, n->module->params, "in_features")->i);
+    break;
+  }
+  error_at(model_loc, "generating code needs the input's shape, and none was given: give --input-shape N,C,H,W "
+                      "or a '# qgen: input-shape=N,C,H,W' comment in the model file");
 }
 
 /* ------------------------------------------------------------ outputs */
@@ -213,17 +288,13 @@ int main(int argc, char **argv) {
   Parsed *parsed = parse_source(src);
   if (!o.ndim)
     shape_from_source(src, &o);
-  if (!o.ndim) {
-    static const int fashion_mnist[4] = {1, 1, 28, 28};
-    memcpy(o.shape, fashion_mnist, sizeof fashion_mnist);
-    o.ndim = 4;
-  }
 
-  Interp *in = interp_new(parsed);
-  interp_exec_module(in);
-  ClassDef *cls = find_model_class(in, o.model.class_name);
-  Value *model = instantiate_model(in, cls, &o.model);
-  Graph *g = trace_forward(in, model, o.shape, o.ndim, node_loc(src, cls->node));
+  Interp *in = interp_new(parsed, &o.imports);
+  Loc model_loc;
+  Value *model = build_model(in, &o.model, model_source(src, &o), &model_loc);
+  Graph *g = trace_forward(in, model, o.shape, o.ndim, model_loc);
+  if (!o.ndim && o.emit == EMIT_CODE)
+    shape_needed(g, model_loc);
 
   if (o.emit != EMIT_CODE) {
     Buf *b = o.output ? output(o.output) : &(Buf){0};
@@ -256,6 +327,7 @@ int main(int argc, char **argv) {
       write_depfile(&o, py);
     write_outputs();
   }
+  modules_free();
   parse_free(parsed);
   arena_free_all();
   return 0;

@@ -45,14 +45,16 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 const char *buf_str(Buf *b);                 /* NUL-terminated view */
 
 /* ----------------------------------------------------------- source.c */
-typedef struct {
+typedef struct Source Source;
+struct Source {
   const char *path;      /* as given on the command line */
   const char *text;      /* NUL-terminated copy of the file */
   size_t len;
   int nlines;
   uint32_t *line_start;  /* byte offset of each line */
   bool binary;           /* NUL bytes or invalid UTF-8: no source line shown */
-} Source;
+  const Source *display; /* diagnostics show this one's lines (a --model comment) */
+};
 
 typedef struct {
   const Source *src;
@@ -76,6 +78,15 @@ void internal_error(const char *file, int line) NORETURN;
 /* A test (or the driver) may catch errors instead of exiting. */
 #include <setjmp.h>
 extern jmp_buf *error_trap;
+/* While error_capture is set, an error is stored there instead of printed
+ * (with error_trap set too: a deferred error, see import.c). */
+typedef struct {
+  Loc loc;
+  const char *msg;
+} Diag;
+extern Diag *error_capture;
+/* A note printed after the next error's caret (the error's cause). */
+void error_note(Loc loc, const char *msg);
 extern const char *error_prog;               /* "qgen" */
 
 /* ------------------------------------------------------------ parse.c */
@@ -98,7 +109,10 @@ extern const char *error_prog;               /* "qgen" */
   X(typed_parameter) X(typed_default_parameter) X(keyword_separator) \
   X(dictionary_splat_pattern) X(string_content) X(escape_sequence) X(interpolation) \
   X(generator_expression) X(lambda) X(ellipsis) X(type) X(positional_separator) \
-  X(string_start) X(string_end) X(with_statement) X(try_statement)
+  X(string_start) X(string_end) X(with_statement) X(try_statement) \
+  X(except_clause) X(finally_clause) X(with_clause) X(with_item) X(decorator) X(set) \
+  X(set_comprehension) X(dictionary_comprehension) X(lambda_parameters) X(format_specifier) \
+  X(type_conversion) X(format_expression) X(parenthesized_list_splat)
 
 typedef enum {
   SYM_UNKNOWN = 0,
@@ -112,7 +126,7 @@ typedef enum {
   X(name) X(body) X(superclasses) X(parameters) X(left) X(right) X(operator) \
   X(condition) X(consequence) X(alternative) X(function) X(arguments) X(object) \
   X(attribute) X(value) X(subscript) X(key) X(argument) X(alias) X(module_name) \
-  X(type) X(definition)
+  X(type) X(definition) X(expression) X(format_specifier) X(type_conversion)
 
 typedef enum {
   FLD_NONE = 0,
@@ -146,11 +160,17 @@ typedef enum {
   V_BOUND,    /* a method bound to its self: user function or builtin */
   V_PROXY,    /* a tensor in forward: a graph node */
   V_SUPER,    /* super(): bound.self, and bound.fn the class whose bases are searched */
-  V_NAMESPACE /* an imported Python module such as torch.nn */
+  V_NAMESPACE,/* one of qgen's own namespaces: torch, torch.nn, math, typing ... */
+  V_MODULE,   /* a Python module read from a file or a stub (import.c) */
+  V_PARAM,    /* a module's weight or bias outside forward: nn.init's argument */
+  V_UNAVAILABLE, /* a name that could not be had: an error only where it is used */
+  V_LAZY      /* internal: a module-level binding not yet evaluated (import.c) */
 } VKind;
 
 typedef struct Scope Scope;
 typedef struct Dict Dict;
+typedef struct PyModule PyModule;
+typedef struct LazyDef LazyDef;
 
 typedef struct {
   int n, cap;
@@ -173,6 +193,10 @@ typedef struct ClassDef {
   int nbases;
   const OpDef *nn_base; /* nn.Module, nn.Sequential, ... if it derives from one */
   const Source *src;
+  PyModule *module;     /* the module it was defined in */
+  bool is_enum;         /* derives from enum.Enum: its attributes became members */
+  bool is_namedtuple;   /* collections.namedtuple: fields in order, indexable */
+  Dict *fields;         /* @dataclass: field name -> default (NULL value: required) */
 } ClassDef;
 
 typedef struct {
@@ -181,7 +205,13 @@ typedef struct {
   Scope *scope;         /* defining scope (module globals or enclosing def) */
   ClassDef *owner;      /* class it was defined in, for super() */
   bool is_static;       /* @staticmethod */
+  bool is_classmethod;  /* @classmethod */
+  bool is_property;     /* @property */
+  bool is_lambda;       /* node is a lambda: its body is an expression */
   const Source *src;
+  PyModule *module;     /* the module it was defined in */
+  Value **defaults;     /* evaluated when the def ran, one per parameter (NULL: none) */
+  const char *fx_target;  /* torch.fx.wrap'd: the call_function target FX prints */
 } FuncDef;
 
 typedef struct Object {
@@ -217,10 +247,15 @@ struct Value {
     struct { Value *self; Value *fn; } bound;
     struct { Value *lo, *hi, *step; } slice;
     const char *ns;     /* namespace: "torch", "torch.nn", ... */
+    PyModule *mod;      /* module */
+    struct { Value *module; const char *name; } param;   /* self.conv.weight */
+    struct { const char *what; const char *why; Loc where; } na;   /* unavailable */
+    LazyDef *lazy;
   };
 };
 
 extern Value none_value, true_value, false_value;
+extern Value no_default;   /* a dataclass field without a default */
 Value *v_none(void);
 Value *v_bool(bool b);
 Value *v_int(int64_t i);
@@ -233,6 +268,11 @@ Value *v_proxy(Node *n);
 Value *v_namespace(const char *name);
 Value *v_builtin(const OpDef *op);
 Value *v_bound(Value *self, Value *fn);
+Value *v_class(ClassDef *c);
+Value *v_func(FuncDef *f);
+/* WHAT cannot be had because WHY (at WHERE, if known). */
+Value *v_unavailable(const char *what, const char *why, Loc where);
+void check_available(const Value *v, Loc use);   /* errors at use if unavailable */
 void list_push(List *l, Value *v);
 Value *dict_get(const Dict *d, const char *key);
 void dict_set(Dict *d, const char *key, Value *v);
@@ -245,6 +285,11 @@ const char *v_type_name(const Value *v);     /* Python-ish: 'int', 'Conv2d' ... 
 void v_repr(Buf *b, const Value *v);         /* Python repr; proxies by node name */
 const char *float_repr(double d);            /* Python's repr(float) */
 bool v_is_module(const Value *v);
+static inline bool v_is_int(const Value *v) { return v->kind == V_INT || v->kind == V_BOOL; }
+static inline bool v_is_num(const Value *v) { return v_is_int(v) || v->kind == V_FLOAT; }
+static inline int64_t v_ival(const Value *v) { return v->kind == V_INT ? v->i : v->b; }
+static inline double v_num(const Value *v) { return v->kind == V_FLOAT ? v->f : (double)v_ival(v); }
+static inline int64_t floordiv64(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 /* ------------------------------------------------------------ torch.def */
 typedef enum {
@@ -315,6 +360,7 @@ extern OpDef op_table[OP_COUNT];
 void ops_init(void);
 const OpDef *op_lookup(OpKind kind, const char *ns, const char *name);
 Value *namespace_attr(const char *ns, const char *name);   /* NULL if unknown */
+Value *nn_module_attr(const OpDef *op, Value **params, const char *name);
 /* Bind args and keywords to a signature: out[i] for each parameter. */
 void bind_args(const OpDef *op, Value **args, int nargs, Dict *kw, Value **out, Loc loc);
 Value *param(const OpDef *op, Value **p, const char *name);   /* p[name] */
@@ -338,29 +384,108 @@ struct Scope {
   Dict *vars;
   Scope *parent;       /* NULL for module globals; builtins come after */
   const Source *src;
-};
-
-struct Interp {
-  const Parsed *parsed;
-  Scope *globals;
-  Graph *graph;         /* non-NULL while tracing forward */
-  int depth;
+  PyModule *module;    /* on module globals: whose they are */
 };
 
 typedef struct {
+  const char *dirs[64];        /* -I DIR, then $PYTHONPATH */
+  int ndirs;
+  const char *stub_dirs[16];   /* --stub-dir DIR */
+  int nstub_dirs;
+} ImportOptions;
+
+struct Interp {
+  const Parsed *parsed;
+  PyModule *main;       /* the input file */
+  Scope *globals;       /* its globals */
+  Graph *graph;         /* non-NULL while tracing forward */
+  int depth;
+  ImportOptions imports;
+};
+
+typedef struct {
+  const char *expr;            /* --model EXPR */
   const char *class_name;      /* --class */
   const char *arg_names[32];   /* --arg NAME=VALUE */
   const char *arg_values[32];
   int nargs;
 } ModelOptions;
 
-Interp *interp_new(const Parsed *parsed);
+Interp *interp_new(const Parsed *parsed, const ImportOptions *imports);
 void interp_exec_module(Interp *in);
+Value *interp_global(Interp *in, const char *name);   /* the input file's NAME, or NULL */
 ClassDef *find_model_class(Interp *in, const char *name);
 Value *instantiate_model(Interp *in, ClassDef *cls, const ModelOptions *opt);
+/* The model: --model EXPR (or the `# qgen: model=` comment, as exprsrc),
+ * --class/--arg, else the default class. *loc: where to point at it. */
+Value *build_model(Interp *in, const ModelOptions *opt, const Source *exprsrc, Loc *loc);
 Value *call_value(Interp *in, Value *fn, Value **args, int nargs, Dict *kw, Loc loc);
 Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc);
 Value *class_method(ClassDef *c, const char *name);
+/* For import.c and builtins.c: the interpreter's own operations. */
+Value *eval_binding(Interp *in, PyModule *m, LazyDef *d);
+Value *eval_expr(Interp *in, Scope *sc, TSNode n);
+List *value_iter(Value *v, Loc loc);
+bool value_truth(Value *v, Loc loc);
+bool value_compare(const char *op, Value *a, Value *b, Loc loc);
+Value *value_binary(Interp *in, const char *op, Value *a, Value *b, Loc loc);
+Value *value_attr_or_null(Interp *in, Value *obj, const char *name, Loc loc);
+void value_set_attr(Value *obj, const char *name, Value *v, Loc loc);
+bool value_isinstance(Value *v, Value *cls);
+int64_t value_index(Value *seq, int64_t i, int n, Loc loc);
+Value *value_copy(Value *v, bool deep);
+PyModule *current_module(Interp *in);       /* whose code is running */
+/* builtins.c */
+Value *set_of(List *items);                  /* a set: a list without repeats */
+const char *value_str(Value *v);             /* str(v) */
+const char *format_value(Value *v, const char *spec, Loc loc);   /* format(v, spec) */
+const char *str_percent(const char *fmt, Value *args, Loc loc);  /* fmt % args */
+Value *builtin_attr(Interp *in, Value *obj, const char *name, Loc loc);   /* [].append, ''.join ... */
+/* The interpreter's own state (the running def, the current file), saved
+ * before an error trap is set and restored after an error is caught. */
+typedef struct {
+  void *frame;
+  const Source *src;
+  PyModule *mod;
+} EvalMark;
+EvalMark eval_mark(void);
+void eval_reset(EvalMark m);
+
+/* ----------------------------------------------------------- import.c */
+/* A Python module: a file (or a stub) whose top level is run lazily: each
+ * binding (import, def, class, NAME = ...) is evaluated when first used. */
+typedef enum { LZ_ASSIGN, LZ_DEF, LZ_CLASS, LZ_IMPORT_FROM, LZ_IMPORT } LazyKind;
+struct LazyDef {
+  LazyKind kind;
+  const char *name;
+  TSNode node;          /* the statement (LZ_ASSIGN: the assignment) */
+  const char *target;   /* imports: the module's qualified name */
+  const char *attr;     /* LZ_IMPORT_FROM: the name taken from it */
+  const char *written;  /* imports: the module as written ("..utils") */
+  PyModule *from;       /* the module whose code it is */
+  LazyDef *prev;        /* the binding of the same name before it */
+  int state;            /* 0 not run, 1 running, 2 done */
+  Value *value;
+};
+
+struct PyModule {
+  const char *name;     /* "torchvision.models.resnet" */
+  const char *path;     /* file it was read from, as found */
+  const char *package;  /* relative imports start here */
+  Parsed *parsed;
+  Scope *globals;       /* evaluated bindings */
+  Dict *lazy;           /* name -> V_LAZY, the last binding of each name */
+  Dict *wrapped;        /* names given to torch.fx.wrap */
+  PyModule *stub;       /* a stub's bindings come before the file's */
+  bool is_main;         /* errors in its bindings are not deferred */
+  bool is_stub;         /* read from a stub */
+};
+
+PyModule *module_main(Interp *in, const Parsed *parsed);
+Value *module_global(Interp *in, PyModule *m, const char *name, Loc use);   /* NULL: unbound */
+Value *module_getattr(Interp *in, PyModule *m, const char *name, Loc use);
+void import_stmt(Interp *in, Scope *sc, TSNode stmt);   /* an import run inside a def */
+void modules_free(void);
 
 /* ------------------------------------------------------------ trace.c */
 Graph *trace_forward(Interp *in, Value *model, const int *shape, int ndim, Loc loc);
@@ -371,6 +496,13 @@ Value *trace_binary(Interp *in, const char *opname, Value *a, Value *b, Loc loc)
 Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc);
 Value *trace_getattr(Interp *in, Value *obj, const char *name, Loc loc);
 Value *trace_get_param(Interp *in, Value *module, const char *name, Loc loc);
+/* A call of a torch.fx.wrap'd function: one call_function node (target
+ * as FX prints it), shaped by running fn's body on the side. */
+Value *trace_call_wrapped(Interp *in, const char *name, const char *target, Value *fn, Value **args, int nargs,
+                          Dict *kw, Loc loc);
+/* Iterating a proxy: a piece per element where the count is static
+ * (chunk, split), as getitem nodes; NULL if it is not. */
+List *trace_iterate(Interp *in, Value *v, Loc loc);
 bool value_has_proxy(const Value *v);
 int64_t shape_numel(const int *shape, int ndim);
 

@@ -86,6 +86,8 @@ Loc loc_of_byte(const Source *src, uint32_t byte) {
 }
 
 const char *source_line(const Source *src, uint32_t line, size_t *len) {
+  if (src->display)
+    src = src->display;
   if (line < 1 || (int)line > src->nlines) {
     *len = 0;
     return "";
@@ -117,8 +119,37 @@ static void print_diag(Loc loc, const char *kind, const char *fmt, va_list ap) {
   fputs("^\n", stderr);
 }
 
+Diag *error_capture;
+static Loc note_loc;
+static const char *note_msg;
+
+void error_note(Loc loc, const char *msg) {
+  note_loc = loc;
+  note_msg = msg;
+}
+
+static void print_note(Loc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  print_diag(loc, "note", fmt, ap);
+  va_end(ap);
+}
+
 void verror_at(Loc loc, const char *fmt, va_list ap) {
+  if (error_capture) {
+    Buf b = {0};
+    buf_vprintf(&b, fmt, ap);
+    error_capture->loc = loc;
+    error_capture->msg = buf_str(&b);
+    note_msg = NULL;
+    longjmp(*error_trap, 1);
+  }
   print_diag(loc, "error", fmt, ap);
+  if (note_msg) {
+    const char *m = note_msg;
+    note_msg = NULL;
+    print_note(note_loc, "%s", m);
+  }
   if (error_trap)
     longjmp(*error_trap, 1);
   exit(1);

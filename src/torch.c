@@ -129,6 +129,13 @@ const OpDef *op_lookup(OpKind kind, const char *ns, const char *name) {
 
 /* The value of `ns.name` for an imported namespace: a sub-namespace, a
  * torch.nn module class or a function. NULL if qgen does not know it. */
+static bool is_namespace(const char *ns) {
+  for (int i = 0; i < OP_COUNT; i++)
+    if (op_table[i].kind == OK_NAMESPACE && !strcmp(op_table[i].qualname, ns))
+      return true;
+  return false;
+}
+
 Value *namespace_attr(const char *ns, const char *name) {
   for (int i = 0; i < OP_COUNT; i++) {
     const OpDef *op = &op_table[i];
@@ -136,10 +143,27 @@ Value *namespace_attr(const char *ns, const char *name) {
       continue;
     if (op->kind == OK_NAMESPACE)
       return v_namespace(op->qualname);
-    if (op->kind == OK_PYBUILTIN && strcmp(ns, "math"))
-      continue;
+    if (op->kind == OK_PYBUILTIN && !is_namespace(ns))
+      continue;   /* methods of lists, dicts, modules */
     return v_builtin(op);
   }
+  if (!strcmp(ns, "math")) {
+    static const struct { const char *name; double v; } k[] = {
+      {"pi", 3.141592653589793}, {"e", 2.718281828459045}, {"tau", 6.283185307179586},
+      {"inf", __builtin_inf()}, {"nan", __builtin_nan("")}};
+    for (size_t i = 0; i < sizeof k / sizeof *k; i++)
+      if (!strcmp(k[i].name, name))
+        return v_float(k[i].v);
+  }
+  return NULL;
+}
+
+/* A torch.nn module's hyperparameter, as nn_module_new normalized it
+ * (m.kernel_size is a pair); NULL if it has none of that name. */
+Value *nn_module_attr(const OpDef *op, Value **params, const char *name) {
+  for (int i = 0; i < op->nparams; i++)
+    if (!strcmp(op->pname[i], name))
+      return params[i];
   return NULL;
 }
 

@@ -32,12 +32,60 @@ static Value **bound(const OpDef *op, Value **args, int nargs, Dict *kw, Loc loc
   return p;
 }
 
+/* A value that depends on the input's shape when none was given: a
+ * tensor of unknown shape (ndim < 0), or a size not known statically. */
+static bool any_unknown(const Value *v) {
+  if (v->kind == V_PROXY)
+    return v->node->is_tensor ? v->node->ndim < 0 : !v->node->const_value;
+  if (v_is_seq(v))
+    for (int i = 0; i < v->list->n; i++)
+      if (any_unknown(v->list->items[i]))
+        return true;
+  return false;
+}
+
+/* FX keeps a call's arguments as they were at the call: a list the
+ * model appends to later (DenseNet's features) is copied. */
+static Value *snapshot(Value *v) {
+  if (v_is_seq(v)) {
+    Value *r = v->kind == V_LIST ? v_list(0, NULL) : v_tuple(0, NULL);
+    for (int i = 0; i < v->list->n; i++)
+      list_push(r->list, snapshot(v->list->items[i]));
+    return r;
+  }
+  if (v->kind == V_DICT) {
+    Value *r = v_dict();
+    for (int i = 0; i < v->dict->n; i++)
+      dict_set(r->dict, v->dict->keys[i], snapshot(v->dict->vals[i]));
+    return r;
+  }
+  return v;
+}
+
 static Value *record(Graph *g, NodeOp nop, const OpDef *op, const char *target, const char *name,
                      Value *args, Dict *kwargs, Value **params, Loc loc) {
+  args = snapshot(args);
+  for (int i = 0; kwargs && i < kwargs->n; i++)
+    kwargs->vals[i] = snapshot(kwargs->vals[i]);
   Node *n = graph_add(g, nop, target, name, args, kwargs, loc);
   n->def = op;
   n->params = params;
-  if (op && op->shape)
+  bool unknown = any_unknown(args);
+  for (int i = 0; kwargs && i < kwargs->n; i++)
+    unknown |= any_unknown(kwargs->vals[i]);
+  if (unknown) {
+    /* as torch.fx does, trace on without shapes, until one is needed:
+     * x.size() is then a value known only at run time */
+    if (op && op->id == OP_M_DIM)
+      error_at(loc, "this depends on the input's shape, and none was given: give --input-shape N,C,H,W "
+                    "or a '# qgen: input-shape=N,C,H,W' comment in the model file");
+    bool tensor = false;
+    for (int i = 0; i < args->list->n; i++)
+      tensor |= args->list->items[i]->kind == V_PROXY ? args->list->items[i]->node->is_tensor
+                                                       : value_has_proxy(args->list->items[i]);
+    n->is_tensor = tensor && !(op && (op->id == OP_M_SIZE || op->id == OP_O_GETATTR));
+    n->ndim = -1;
+  } else if (op && op->shape)
     op->shape(n, params, loc);
   return v_proxy(n);
 }
@@ -54,11 +102,23 @@ static void assign_paths(Object *o, const char *prefix) {
   }
 }
 
-/* FX prints an annotation with type_repr: torch.Tensor by its full name. */
-static const char *fx_type_repr(const char *annotation) {
+/* FX prints an annotation with type_repr: torch.Tensor by its full name,
+ * a class of the model's own as a global named after its module
+ * (torchvision_models_googlenet_GoogLeNetOutputs). */
+static const char *fx_type_repr(Interp *in, FuncDef *f, const char *annotation) {
   size_t n = strlen(annotation);
   if (n >= 6 && !strcmp(annotation + n - 6, "Tensor"))
     return "torch.Tensor";
+  Value *v = f->module && strspn(annotation, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789") == n
+                 ? module_global(in, f->module, annotation, node_loc(f->src, f->node))
+                 : NULL;
+  if (v && v->kind == V_CLASS && v->cls->module) {
+    char *t = arena_strdup(format("%s.%s", v->cls->module->name, v->cls->name));
+    for (char *p = t; *p; p++)
+      if (*p == '.')
+        *p = '_';
+    return t;
+  }
   return annotation;
 }
 
@@ -76,18 +136,19 @@ Graph *trace_forward(Interp *in, Value *model, const int *shape, int ndim, Loc l
   Loc floc = node_loc(f->src, f->node);
   TSNode xparam = ts_node_named_child(params, 1);
   if (np == 2 && sym(xparam) == SYM_typed_parameter) {
-    g->input_type = fx_type_repr(node_text(f->src, field(xparam, FLD_type)));
+    g->input_type = fx_type_repr(in, f, node_text(f->src, field(xparam, FLD_type)));
     xparam = ts_node_named_child(xparam, 0);
   }
   TSNode ret = ts_node_child_by_field_name(f->node, "return_type", 11);
   if (!ts_node_is_null(ret))
-    g->return_type = fx_type_repr(node_text(f->src, ret));
+    g->return_type = fx_type_repr(in, f, node_text(f->src, ret));
   if (np != 2 || sym(xparam) != SYM_identifier)
     error_at(floc, "qgen traces a forward(self, x) that takes exactly one tensor");
   const char *xname = node_text(f->src, xparam);
   Node *x = graph_add(g, N_PLACEHOLDER, xname, xname, v_tuple(0, NULL), dict_new(), node_loc(f->src, ts_node_named_child(params, 1)));
-  x->ndim = ndim;
-  memcpy(x->shape, shape, sizeof(int) * (size_t)ndim);
+  x->ndim = ndim ? ndim : -1;   /* none given: unknown, until a shape is needed */
+  if (ndim)
+    memcpy(x->shape, shape, sizeof(int) * (size_t)ndim);
   x->is_tensor = true;
   in->graph = g;
   Value *arg = v_proxy(x);
@@ -210,4 +271,40 @@ Value *trace_get_param(Interp *in, Value *module, const char *name, Loc loc) {
   graph_of(in, format("a module's %s", name), loc);
   error_at(loc, "qgen does not support using a module's %s directly in forward() (%s)", name,
            v_type_name(module));
+}
+
+/* A torch.fx.wrap'd function: FX records one call_function node with the
+ * arguments as written. Its output shape comes from running the function
+ * itself into a scratch graph, which is then dropped. */
+Value *trace_call_wrapped(Interp *in, const char *name, const char *target, Value *fn, Value **args, int nargs,
+                          Dict *kw, Loc loc) {
+  Graph *g = in->graph;
+  Graph scratch = *g;
+  scratch.names = dict_new();
+  for (int i = 0; i < g->names->n; i++)
+    dict_set(scratch.names, g->names->keys[i], g->names->vals[i]);
+  scratch.nodes = NULL;
+  scratch.n = scratch.cap = 0;
+  in->graph = &scratch;
+  Value *r = call_value(in, fn, args, nargs, kw, loc);
+  in->graph = g;
+  if (r->kind != V_PROXY || !r->node->is_tensor)
+    error_at(loc, "%s(), a torch.fx.wrap'd function, must return a tensor for qgen to trace it", name);
+  Dict *nkw = dict_new();
+  for (int i = 0; kw && i < kw->n; i++)
+    dict_set(nkw, kw->keys[i], kw->vals[i]);
+  Node *n = graph_add(g, N_CALL_FUNCTION, target, name, v_tuple(nargs, args), nkw, loc);
+  /* in eval mode a wrapped function that hands back its input is identity */
+  bool identity = nargs > 0 && args[0]->kind == V_PROXY && r->node == args[0]->node;
+  n->def = &op_table[identity ? OP_FX_WRAPPED_IDENTITY : OP_FX_WRAPPED];
+  n->params = args;
+  n->ndim = r->node->ndim;
+  memcpy(n->shape, r->node->shape, sizeof n->shape);
+  n->is_tensor = true;
+  return v_proxy(n);
+}
+
+List *trace_iterate(Interp *in, Value *v, Loc loc) {
+  (void)in, (void)v, (void)loc;
+  return NULL;
 }

@@ -9,6 +9,7 @@
 Value none_value = {.kind = V_NONE};
 Value true_value = {.kind = V_BOOL, .b = true};
 Value false_value = {.kind = V_BOOL, .b = false};
+Value no_default = {.kind = V_NONE};
 
 static Value *v_new(VKind kind) {
   Value *v = arena_alloc(sizeof *v);
@@ -24,6 +25,26 @@ Value *v_str(const char *s) { Value *v = v_new(V_STR); v->s = s; return v; }
 Value *v_proxy(Node *n) { Value *v = v_new(V_PROXY); v->node = n; return v; }
 Value *v_namespace(const char *name) { Value *v = v_new(V_NAMESPACE); v->ns = name; return v; }
 Value *v_builtin(const OpDef *op) { Value *v = v_new(V_BUILTIN); v->op = op; return v; }
+
+Value *v_class(ClassDef *c) { Value *v = v_new(V_CLASS); v->cls = c; return v; }
+Value *v_func(FuncDef *f) { Value *v = v_new(V_FUNC); v->func = f; return v; }
+
+Value *v_unavailable(const char *what, const char *why, Loc where) {
+  Value *v = v_new(V_UNAVAILABLE);
+  v->na.what = what;
+  v->na.why = why;
+  v->na.where = where;
+  return v;
+}
+
+/* Using a name that could not be had: the error is here, its cause a note. */
+void check_available(const Value *v, Loc use) {
+  if (v->kind != V_UNAVAILABLE)
+    return;
+  if (v->na.why)
+    error_note(v->na.where, v->na.why);
+  error_at(use, "%s", v->na.what);
+}
 
 Value *v_bound(Value *self, Value *fn) {
   Value *v = v_new(V_BOUND);
@@ -194,13 +215,14 @@ bool v_equal(const Value *a, const Value *b) {
 
 const char *v_kind_name(const Value *v) {
   static const char *names[] = {"None", "bool", "int", "float", "str", "tuple", "list", "dict", "slice",
-                                "function", "class", "object", "builtin", "method", "tensor", "super", "module"};
+                                "function", "class", "object", "builtin", "method", "tensor", "super", "module",
+                                "module", "Parameter", "unavailable name", "lazy binding"};
   return names[v->kind];
 }
 
 const char *v_type_name(const Value *v) {
   if (v->kind == V_OBJECT)
-    return v->obj->cls ? v->obj->cls->name : v->obj->nn->name;
+    return v->obj->cls ? v->obj->cls->name : v->obj->nn ? v->obj->nn->name : "object";
   if (v->kind == V_PROXY)
     return v->node->is_tensor ? "Tensor" : "value";
   return v_kind_name(v);
@@ -324,5 +346,9 @@ void v_repr(Buf *b, const Value *v) {
   case V_OBJECT: buf_printf(b, "<%s object>", v_type_name(v)); break;
   case V_BOUND: buf_puts(b, "<bound method>"); break;
   case V_SUPER: buf_puts(b, "<super>"); break;
+  case V_MODULE: buf_printf(b, "<module '%s'>", v->mod->name); break;
+  case V_PARAM: buf_printf(b, "<%s of %s>", v->param.name, v_type_name(v->param.module)); break;
+  case V_UNAVAILABLE: buf_puts(b, "<unavailable>"); break;
+  case V_LAZY: buf_puts(b, "<lazy>"); break;
   }
 }

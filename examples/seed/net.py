@@ -1,3 +1,4 @@
+# qgen: input-shape=1,1,28,28
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

@@ -1,0 +1,13 @@
+# types: only for isinstance checks, which objects qgen makes never pass.
+
+
+class FunctionType:
+    pass
+
+
+class MethodType:
+    pass
+
+
+class ModuleType:
+    pass
