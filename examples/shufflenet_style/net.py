@@ -102,7 +102,7 @@ class ShuffleNetV2(nn.Module):
         )
         input_channels = output_channels
 
-        stage_names = ["stage{}".format(i) for i in [2, 3, 4]]
+        stage_names = [f"stage{i}" for i in [2, 3, 4]]
         for name, repeats, output_channels in zip(stage_names, stages_repeats, self._stage_out_channels[1:]):
             seq = [inverted_residual(input_channels, output_channels, 2)]
             for i in range(repeats - 1):
