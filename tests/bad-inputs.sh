@@ -1,17 +1,29 @@
 #!/bin/sh
 # bad-inputs.sh -- TAP test: qgen refuses every file in tests/bad/ cleanly.
 #
-# Each tests/bad/*.py starts with a line
-#     # expect: LINE:COL: SUBSTRING
-# (a file that cannot hold it -- a zero-byte file -- has it in FILE.expect).
-# For each file, and for each binary ($QGEN, and $QGEN_ASAN when that is set
-# and exists: a sanitizer build), `BIN --emit fx FILE -o $tmpdir/out` must:
+# The cases: every tests/bad/*.py, and every tests/bad/*/main.py (a case of
+# several files: main.py is the one given to qgen, its siblings it imports).
+# Each case file starts with a line
+#     # expect: [WHERE:]LINE:COL: SUBSTRING
+# or has it as the first line of CASE.expect (a zero-byte file, and cases
+# whose expectation is still a placeholder).  WHERE, when given, is the file
+# the error is in, relative to the case file's directory (`b.py`), or
+# `--model` for an error in the --model expression (shown as a one-line
+# file of that name).  A line `# qgen-args: ARGS` in the case file adds ARGS
+# (shell-quoted, e.g. --model 'make()') to qgen's command line.  A line
+# `# placeholder: WHY` in CASE.expect marks an expectation not yet checked
+# against qgen: the result is reported as TAP TODO (a failure is expected
+# and not counted; a pass is an unexpected pass, which Automake counts as a
+# failure: finalize the expectation and delete the placeholder line).
+# For each case, and for each binary ($QGEN, and $QGEN_ASAN when that is set
+# and exists: a sanitizer build), `BIN --emit fx ARGS FILE -o $tmpdir/out` must:
 #   * exit with status exactly 1 (>= 128 or a timeout is a crash);
 #   * print no AddressSanitizer/LeakSanitizer/UBSan report;
-#   * print as stderr's first line  FILE:LINE:COL: error: ...SUBSTRING...
-#     (FILE exactly as given on the command line; SUBSTRING matched
-#     case-insensitively; an empty SUBSTRING matches anything);
-#   * when FILE is text (no NUL byte, valid UTF-8) and has a line LINE:
+#   * print as stderr's first line  WHERE:LINE:COL: error: ...SUBSTRING...
+#     (WHERE is FILE exactly as given on the command line, or that file's
+#     directory/WHERE, or --model; SUBSTRING matched case-insensitively; an
+#     empty SUBSTRING matches anything);
+#   * when WHERE is text (no NUL byte, valid UTF-8) and has a line LINE:
 #     print that source line as stderr's second line (after an optional
 #     prefix such as "   12 | ") and, as the third line, a caret `^` under
 #     column COL (COL counted in bytes; a caret counted in characters is
@@ -42,7 +54,7 @@ $QGEN_ASAN"
 fi
 n_bins=$(printf '%s\n' "$bins" | wc -l)
 
-files=$(ls "$top_srcdir"/tests/bad/*.py 2>/dev/null | sort || true)
+files=$( (ls "$top_srcdir"/tests/bad/*.py; ls "$top_srcdir"/tests/bad/*/main.py) 2>/dev/null | LC_ALL=C sort || true)
 [ -n "$files" ] || bail_out "no files in $top_srcdir/tests/bad"
 n_files=$(printf '%s\n' "$files" | wc -l)
 n_usage=4
@@ -75,6 +87,30 @@ expect_line() {
     if [ -f "$1.expect" ]; then sed -n '1p' "$1.expect"; fi
 }
 
+# placeholder FILE: the reason of FILE.expect's `# placeholder: WHY` line
+placeholder() {
+    [ -f "$1.expect" ] || return 0
+    sed -n 's/^# placeholder:[ ]*//p' "$1.expect" | sed -n 1p
+}
+
+# qgen_args FILE: the ARGS of FILE's first `# qgen-args: ARGS` line
+qgen_args() {
+    sed -n 's/^#[ ]*qgen-args:[ ]*//p' "$1" | sed -n 1p
+}
+
+# report OK PLACEHOLDER DESC: ok / not ok, or their TODO forms
+report() {
+    if [ -n "$2" ]; then
+        tap_count=$((tap_count + 1))
+        if [ "$1" = yes ]; then _r=ok; else _r="not ok"; fi
+        printf '%s %d - %s # TODO %s\n' "$_r" "$tap_count" "$3" "$2"
+    elif [ "$1" = yes ]; then
+        ok "$3"
+    else
+        not_ok "$3"
+    fi
+}
+
 sanitizer_report() {
     grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer)|runtime error:|UndefinedBehaviorSanitizer|SUMMARY: [A-Za-z]+Sanitizer' "$1" >/dev/null 2>&1
 }
@@ -93,22 +129,49 @@ status_text() {
 
 for f in $files; do
     rel=${f#"$top_srcdir"/}
+    dir=$(dirname "$f")
     spec=$(expect_line "$f")
-    eline=$(printf '%s\n' "$spec" | sed -n 's/^# expect: *\([0-9][0-9]*\):\([0-9][0-9]*\):.*$/\1/p')
-    ecol=$(printf '%s\n' "$spec" | sed -n 's/^# expect: *\([0-9][0-9]*\):\([0-9][0-9]*\):.*$/\2/p')
-    esub=$(printf '%s\n' "$spec" | sed -n 's/^# expect: *[0-9][0-9]*:[0-9][0-9]*:[ ]*//p' | sed 's/[ ]*$//')
+    todo=$(placeholder "$f")
+    # [WHERE:]LINE:COL: SUBSTRING
+    rest=$(printf '%s\n' "$spec" | sed -n 's/^# expect: *//p')
+    where=
+    case $rest in
+        [0-9]*) ;;
+        *:*) where=${rest%%:*}; rest=${rest#*:} ;;
+    esac
+    eline=$(printf '%s\n' "$rest" | sed -n 's/^\([0-9][0-9]*\):\([0-9][0-9]*\):.*$/\1/p')
+    ecol=$(printf '%s\n' "$rest" | sed -n 's/^\([0-9][0-9]*\):\([0-9][0-9]*\):.*$/\2/p')
+    esub=$(printf '%s\n' "$rest" | sed -n 's/^[0-9][0-9]*:[0-9][0-9]*:[ ]*//p' | sed 's/[ ]*$//')
+    extra=$(qgen_args "$f")
+    # the file the error is in (and the text its source line comes from)
+    model_text=
+    case $where in
+        "") efile=$f ;;
+        --model)
+            efile=--model
+            eval "set -- $extra"
+            while [ $# -gt 0 ]; do
+                if [ "$1" = --model ] && [ $# -ge 2 ]; then model_text=$2; break; fi
+                shift
+            done
+            printf '%s\n' "$model_text" > "$tmpdir/model-expr" ;;
+        *) efile=$dir/$where ;;
+    esac
+    src_file=$efile
+    [ "$efile" = --model ] && src_file=$tmpdir/model-expr
     text=no
-    if is_text "$f"; then text=yes; fi
+    if [ -f "$src_file" ] && is_text "$src_file"; then text=yes; fi
 
     for bin in $bins; do
         tag=qgen; [ "$bin" = "$QGEN" ] || tag=asan
         if [ -z "$eline" ] || [ -z "$ecol" ]; then
-            not_ok "$rel [$tag]: no '# expect: LINE:COL: SUBSTRING' on line 1 or in $rel.expect"
+            not_ok "$rel [$tag]: no '# expect: [WHERE:]LINE:COL: SUBSTRING' on line 1 or in $rel.expect"
             continue
         fi
         rm -rf "$tmpdir/out" "$tmpdir/stdout" "$tmpdir/stderr"
+        eval "set -- $extra"
         status=0
-        with_timeout "$bin" --emit fx "$f" -o "$tmpdir/out" \
+        with_timeout "$bin" --emit fx "$@" "$f" -o "$tmpdir/out" \
             >"$tmpdir/stdout" 2>"$tmpdir/stderr" || status=$?
 
         problems=
@@ -122,7 +185,7 @@ sanitizer report on stderr"
         fi
 
         l1=$(sed -n '1p' "$tmpdir/stderr")
-        want_prefix="$f:$eline:$ecol: error: "
+        want_prefix="$efile:$eline:$ecol: error: "
         case $l1 in
             "$want_prefix"*)
                 msg=${l1#"$want_prefix"}
@@ -135,9 +198,12 @@ message lacks \"$esub\"" ;;
 first stderr line is not \"$want_prefix...\"" ;;
         esac
 
-        src=$(sed -n "${eline}p" "$f")
-        nlines=$(wc -l < "$f")
-        [ -s "$f" ] && [ -n "$(tail -c 1 "$f")" ] && nlines=$((nlines + 1))
+        nlines=0
+        if [ -f "$src_file" ]; then
+            src=$(sed -n "${eline}p" "$src_file")
+            nlines=$(wc -l < "$src_file")
+            [ -s "$src_file" ] && [ -n "$(tail -c 1 "$src_file")" ] && nlines=$((nlines + 1))
+        fi
         if [ "$text" = yes ] && [ "$eline" -le "$nlines" ]; then
             l2=$(sed -n '2p' "$tmpdir/stderr")
             l3=$(sed -n '3p' "$tmpdir/stderr")
@@ -168,7 +234,7 @@ caret line has non-blank characters before the caret"
 third stderr line has no caret" ;;
                     esac ;;
                 *) problems="$problems
-second stderr line is not source line $eline" ;;
+second stderr line is not source line $eline of ${where:-the file}" ;;
             esac
         fi
 
@@ -181,10 +247,11 @@ wrote to stdout"
 left output file behind"
         fi
 
+        loc=${where:+$where:}$eline:$ecol
         if [ -z "$problems" ]; then
-            ok "$rel [$tag]: $eline:$ecol: ${esub:-(any message)}"
+            report yes "$todo" "$rel [$tag]: $loc: ${esub:-(any message)}"
         else
-            not_ok "$rel [$tag]: want $eline:$ecol: ${esub:-(any message)}"
+            report no "$todo" "$rel [$tag]: want $loc: ${esub:-(any message)}"
             diag "problems:$problems" "stderr was:"
             diag_file "$tmpdir/stderr" 12
         fi

@@ -3,9 +3,10 @@
 
 usage: check_examples.py [FILE...]   (default: examples/*/net.py)
 
-For each file: reads `# qgen: input-shape=N,C,H,W`, picks the model class the
-way fx_reference.py does, runs it in eval mode and prints the parameter count
-and the output shape.  Exit 1 if any model fails to run.
+For each file: reads `# qgen: input-shape=N,C,H,W`, builds the model the way
+fx_reference.py does (its `# qgen: model=EXPR` comment, else the class it
+picks), runs it in eval mode and prints the parameter count and the output
+shape.  Exit 1 if any model fails to run.
 Run it with the interpreter that tests/torch-python prints.
 """
 import glob
@@ -37,14 +38,14 @@ def main(argv):
         shape = input_shape(path) or (1, 1, 28, 28)
         try:
             module = fx_reference.load(path)
-            cls = fx_reference.pick_class(path, module, None)
-            model = cls().eval()
+            model, what = fx_reference.build_model(path, module)
+            model.eval()
             torch.manual_seed(0)
             with torch.no_grad():
                 y = model(torch.randn(*shape))
             params = sum(p.numel() for p in model.parameters())
-            print("%-36s %-18s class=%-14s params=%-7d out=%s"
-                  % (rel, "x".join(map(str, shape)), cls.__name__, params, tuple(y.shape)))
+            print("%-36s %-18s model=%-20s params=%-8d out=%s"
+                  % (rel, "x".join(map(str, shape)), what, params, tuple(y.shape)))
         except SystemExit:
             failed += 1
         except Exception as exc:  # noqa: BLE001

@@ -3,7 +3,7 @@
 #
 # For every examples/*/net.py:
 #   * traceable examples: tests/fx_reference.py (real PyTorch 1.13,
-#     print(torch.fx.symbolic_trace(Model())) without the closing hint line)
+#     print(torch.fx.symbolic_trace(model.eval())) without the closing hint line)
 #     must equal `$QGEN --emit fx net.py` byte for byte;
 #   * examples marked `# qgen: fx-untraceable`: PyTorch must fail to trace
 #     them (fx_reference.py exits 3) and qgen's output must equal
@@ -14,8 +14,12 @@
 #
 # Environment: QGEN (default ./qgen), top_srcdir or srcdir (default: derived
 # from this script's location), QGEN_PYTHON (see tests/torch-python).
-# An example may name its class with `# qgen: class=NAME`; it is passed to
-# both sides as --class NAME.
+# An example may name its class with `# qgen: class=NAME`, or its model with
+# `# qgen: model=EXPR` (a Python expression evaluated in the example's module
+# namespace, e.g. `ResNet18()`); it is passed to both sides as --class NAME /
+# --model EXPR, and the reference traces model.eval(), as qgen does.
+# (tests/golden.sh runs qgen without the option, so that qgen's reading of
+# the comment is tested too.)
 
 testdir=$(cd "$(dirname "$0")" && pwd)
 . "$testdir/lib.sh"
@@ -47,19 +51,34 @@ golden_dir=$testdir/golden
 IFS='
 '
 
-# class_args FILE: "--class NAME" if FILE has a `# qgen: class=NAME` line
+# class_name FILE: NAME of the file's first `# qgen: class=NAME` line
 class_name() {
     sed -n 's/^#[ ]*qgen:[ ]*class=\([A-Za-z_][A-Za-z_0-9]*\)[ ]*$/\1/p' "$1" | sed -n 1p
+}
+
+# model_expr FILE: EXPR of the file's first `# qgen: model=EXPR` line
+model_expr() {
+    sed -n 's/^#[ ]*qgen:[ ]*model=\(.*[^ ]\)[ ]*$/\1/p' "$1" | sed -n 1p
+}
+
+# which_model FILE: $sel_opt and $sel_val: --model EXPR,
+# else --class NAME, else nothing
+which_model() {
+    sel_opt= sel_val=
+    sel_val=$(model_expr "$1")
+    if [ -n "$sel_val" ]; then sel_opt=--model; return; fi
+    sel_val=$(class_name "$1")
+    if [ -n "$sel_val" ]; then sel_opt=--class; fi
 }
 
 run_qgen() {
     # run_qgen FILE OUT ERR [ENV...]: qgen --emit fx FILE > OUT 2> ERR; status in $qstatus
     _f=$1 _o=$2 _e=$3
     shift 3
-    _cls=$(class_name "$_f")
+    which_model "$_f"
     qstatus=0
-    if [ -n "$_cls" ]; then
-        with_timeout env "$@" "$QGEN" --emit fx --class "$_cls" "$_f" >"$_o" 2>"$_e" || qstatus=$?
+    if [ -n "$sel_opt" ]; then
+        with_timeout env "$@" "$QGEN" --emit fx "$sel_opt" "$sel_val" "$_f" >"$_o" 2>"$_e" || qstatus=$?
     else
         with_timeout env "$@" "$QGEN" --emit fx "$_f" >"$_o" 2>"$_e" || qstatus=$?
     fi
@@ -68,10 +87,10 @@ run_qgen() {
 run_reference() {
     # run_reference FILE OUT ERR: status in $rstatus
     _f=$1 _o=$2 _e=$3
-    _cls=$(class_name "$_f")
+    which_model "$_f"
     rstatus=0
-    if [ -n "$_cls" ]; then
-        "$torch_py" "$testdir/fx_reference.py" "$_f" --class "$_cls" >"$_o" 2>"$_e" || rstatus=$?
+    if [ -n "$sel_opt" ]; then
+        "$torch_py" "$testdir/fx_reference.py" "$_f" "$sel_opt" "$sel_val" >"$_o" 2>"$_e" || rstatus=$?
     else
         "$torch_py" "$testdir/fx_reference.py" "$_f" >"$_o" 2>"$_e" || rstatus=$?
     fi

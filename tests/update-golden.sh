@@ -1,10 +1,15 @@
 #!/bin/sh
 # update-golden.sh -- regenerate tests/golden/<example>.fx from real PyTorch.
 #
-# Writes fx_reference.py's output for every traceable examples/*/net.py.
+# Writes fx_reference.py's output for every traceable examples/*/net.py:
+# print(torch.fx.symbolic_trace(model.eval())) for the model the example
+# names (`# qgen: model=EXPR`, else `# qgen: class=NAME`, else the class
+# fx_reference.py picks), minus the hint line.
 # Examples marked `# qgen: fx-untraceable` are left alone: their golden file
 # is written by hand (see tests/golden/README.md); this script only checks
 # that torch.fx still refuses them.
+#
+# usage: tests/update-golden.sh [EXAMPLE...]   (default: every example)
 set -eu
 
 testdir=$(cd "$(dirname "$0")" && pwd)
@@ -12,11 +17,19 @@ top=$(cd "$testdir/.." && pwd)
 py=$("$testdir/torch-python")
 mkdir -p "$testdir/golden"
 status=0
-for f in "$top"/examples/*/net.py; do
+if [ $# -gt 0 ]; then
+    files=
+    for n in "$@"; do files="$files $top/examples/$n/net.py"; done
+else
+    files=$(ls "$top"/examples/*/net.py)
+fi
+for f in $files; do
     name=$(basename "$(dirname "$f")")
     cls=$(sed -n 's/^#[ ]*qgen:[ ]*class=\([A-Za-z_][A-Za-z_0-9]*\)[ ]*$/\1/p' "$f" | sed -n 1p)
+    model=$(sed -n 's/^#[ ]*qgen:[ ]*model=\(.*[^ ]\)[ ]*$/\1/p' "$f" | sed -n 1p)
     set -- "$testdir/fx_reference.py" "$f"
-    if [ -n "$cls" ]; then set -- "$@" --class "$cls"; fi
+    if [ -n "$model" ]; then set -- "$@" --model "$model"
+    elif [ -n "$cls" ]; then set -- "$@" --class "$cls"; fi
     if grep -q '^#[ ]*qgen:[ ]*fx-untraceable' "$f"; then
         rc=0
         "$py" "$@" >/dev/null 2>&1 || rc=$?
@@ -30,8 +43,13 @@ for f in "$top"/examples/*/net.py; do
     fi
     tmp=$testdir/golden/.$name.fx.tmp
     if "$py" "$@" >"$tmp"; then
-        mv "$tmp" "$testdir/golden/$name.fx"
-        echo "wrote   golden/$name.fx"
+        if cmp -s "$tmp" "$testdir/golden/$name.fx"; then
+            rm -f "$tmp"
+            echo "same    golden/$name.fx"
+        else
+            mv "$tmp" "$testdir/golden/$name.fx"
+            echo "wrote   golden/$name.fx"
+        fi
     else
         rm -f "$tmp"
         echo "FAILED  golden/$name.fx" >&2

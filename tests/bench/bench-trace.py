@@ -6,17 +6,26 @@ Python with torch (tests/torch-python) and the qgen binary.
 
 usage: bench-trace.py --qgen PATH [--runs N] [--torch-runs N]
                       [--sizes 100,300,1000,3000] [--keep DIR]
+                      [--torchvision DIR | --no-torchvision]
 
-For the seed example and for generated chains of Conv2d+ReLU (N layers,
-written two ways: N attributes and an explicit forward, or an nn.Sequential
-built in a loop) it measures, each as wall time of a whole process, start-up
-included:
-  qgen    `qgen --emit fx FILE > /dev/null`, median of --runs (20) runs
-  torch   a fresh `python -c` that imports torch and the file, instantiates
-          the model, runs torch.fx.symbolic_trace and prints the result, as a
-          user waits for it; median of --torch-runs (5) runs.  The child also
-          reports how much of that was the instantiate+trace+print part
-          ("fx part"), the rest being interpreter start-up and `import torch`.
+For the seed example, for torchvision's own resnet50 and efficientnet_b0
+(their model files as installed, imports included) and for generated chains
+of Conv2d+ReLU (N layers, written two ways: N attributes and an explicit
+forward, or an nn.Sequential built in a loop) it measures, each as wall time
+of a whole process, start-up included:
+  qgen    `qgen --emit fx FILE > /dev/null` (torchvision:
+          `qgen --emit fx --model 'resnet50()' DIR/models/resnet.py`),
+          median of --runs (20) runs
+  torch   a fresh `python -c` that imports torch and the file (torchvision:
+          `import torchvision`), builds the model, runs
+          torch.fx.symbolic_trace (on model.eval() for torchvision) and prints
+          the result, as a user waits for it; median of --torch-runs (5) runs.
+          The child also reports how much of that was the build+trace+print
+          part ("fx part"), the rest being interpreter start-up and imports.
+The goal column is issue 7's: qgen under 5 ms on the seed and under 20 ms
+per torchvision builder (imports included).
+torchvision's directory is asked of the Python running this script (the
+one with torch), or given with --torchvision DIR.
 """
 
 import argparse
@@ -46,6 +55,35 @@ sys.stdout.write(text)
 t1 = time.perf_counter()
 sys.stderr.write("FXPART %.9f\n" % (t1 - t0))
 '''
+
+
+CHILD_TV = r'''
+import sys, time
+import torch, torch.fx, torchvision
+t0 = time.perf_counter()
+model = eval(sys.argv[1], vars(torchvision.models))
+gm = torch.fx.symbolic_trace(model.eval())
+text = str(gm)
+sys.stdout.write(text)
+t1 = time.perf_counter()
+sys.stderr.write("FXPART %.9f\n" % (t1 - t0))
+'''
+
+# (label, builder expression, file under torchvision/models/)
+TORCHVISION = [
+    ("tv-resnet50", "resnet50()", "resnet.py"),
+    ("tv-effnet-b0", "efficientnet_b0()", "efficientnet.py"),
+]
+GOAL_SEED_MS = 5
+GOAL_TORCHVISION_MS = 20
+
+
+def torchvision_dir(py):
+    """torchvision's package directory, as the torch Python sees it, or None."""
+    p = subprocess.run([py, "-c", "import os, torchvision; print(os.path.dirname(torchvision.__file__))"],
+                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    d = p.stdout.decode().strip() if p.returncode == 0 else ""
+    return d if d and os.path.isdir(os.path.join(d, "models")) else None
 
 
 def gen_attrs(n, path):
@@ -105,10 +143,10 @@ def run_wall(cmd, stdout=subprocess.DEVNULL):
     return t1 - t0, p
 
 
-def bench_qgen(qgen, path, runs):
+def bench_qgen(qgen, path, runs, extra=()):
     times = []
     for i in range(runs):
-        dt, p = run_wall([qgen, "--emit", "fx", path])
+        dt, p = run_wall([qgen, "--emit", "fx"] + list(extra) + [path])
         if p.returncode != 0:
             msg = p.stderr.decode("utf-8", "replace").strip().splitlines()
             return None, "exit %d: %s" % (p.returncode, msg[0] if msg else "")
@@ -116,10 +154,10 @@ def bench_qgen(qgen, path, runs):
     return statistics.median(times), None
 
 
-def bench_torch(py, path, cls, runs):
+def bench_torch(py, path, cls, runs, child_args=None):
     times, parts = [], []
     for i in range(runs):
-        dt, p = run_wall([py, "-c", CHILD, path, cls])
+        dt, p = run_wall([py, "-c"] + (child_args or [CHILD, path, cls]))
         if p.returncode != 0:
             msg = p.stderr.decode("utf-8", "replace").strip().splitlines()
             return None, None, msg[-1] if msg else "exit %d" % p.returncode
@@ -154,6 +192,8 @@ def main(argv):
     ap.add_argument("--sizes", default="100,300,1000,3000")
     ap.add_argument("--styles", default="attrs,seq")
     ap.add_argument("--keep", metavar="DIR", help="write the generated models here and keep them")
+    ap.add_argument("--torchvision", metavar="DIR", help="torchvision's package directory (default: ask the torch Python)")
+    ap.add_argument("--no-torchvision", action="store_true", help="leave out the torchvision rows")
     args = ap.parse_args(argv)
 
     qgen = os.path.abspath(args.qgen) if os.sep in args.qgen else (shutil.which(args.qgen) or args.qgen)
@@ -166,13 +206,21 @@ def main(argv):
     workdir = args.keep or tempfile.mkdtemp(prefix="qgen-bench.")
     os.makedirs(workdir, exist_ok=True)
     try:
-        models = [("seed", os.path.join(TOP, "examples", "seed", "net.py"), "Net", None)]
+        # (label, file, class, layers, qgen's extra args, torch child's args, goal ms)
+        models = [("seed", os.path.join(TOP, "examples", "seed", "net.py"), "Net", None, (), None,
+                   GOAL_SEED_MS)]
+        tvdir = None
+        if not args.no_torchvision:
+            tvdir = args.torchvision or (torchvision_dir(py) if torch_ok else None)
+        for label, expr, fname in (TORCHVISION if tvdir else []):
+            models.append((label, os.path.join(tvdir, "models", fname), None, None,
+                           ("--model", expr), [CHILD_TV, expr], GOAL_TORCHVISION_MS))
         for style in args.styles.split(","):
             for n in [int(s) for s in args.sizes.split(",") if s]:
                 path = os.path.join(workdir, "chain_%s_%d.py" % (style, n))
                 gen = gen_attrs if style == "attrs" else gen_seq
                 gen(n, path)
-                models.append(("%s-%d" % (style, n), path, "Chain", n))
+                models.append(("%s-%d" % (style, n), path, "Chain", n, (), None, None))
 
         print("qgen:   %s (median of %d runs)" % (qgen, args.runs))
         if torch_ok:
@@ -186,22 +234,33 @@ def main(argv):
                   % ms(statistics.median(base_times)))
         else:
             print("torch:  not available with %s: torch columns left empty" % py)
+        if tvdir:
+            print("torchvision: %s (tv-* rows: qgen --emit fx --model EXPR FILE; torch: import torchvision,"
+                  " symbolic_trace(torchvision.models.EXPR.eval()))" % tvdir)
+        elif not args.no_torchvision:
+            print("torchvision: not found (give --torchvision DIR): no tv-* rows")
         print()
 
-        hdr = ("model", "layers", "src lines", "qgen ms", "torch ms", "fx part ms",
+        hdr = ("model", "layers", "src lines", "qgen ms", "goal ms", "torch ms", "fx part ms",
                "torch/qgen", "fx part/qgen")
-        fmt = "%-12s %7s %9s %9s %10s %11s %11s %13s"
+        fmt = "%-12s %7s %9s %9s %9s %10s %11s %11s %13s"
         print(fmt % hdr)
         print(fmt % tuple("-" * len(h) for h in hdr))
-        for label, path, cls, n in models:
+        for label, path, cls, n, qargs, child, goal in models:
             with open(path) as f:
                 src_lines = sum(1 for _ in f)
-            tq, qerr = bench_qgen(qgen, path, args.runs)
+            tq, qerr = bench_qgen(qgen, path, args.runs, qargs)
             tt = tp = None
             terr = None
             if torch_ok:
-                tt, tp, terr = bench_torch(py, path, cls, args.torch_runs)
-            print(fmt % (label, "-" if n is None else n, src_lines, ms(tq), ms(tt), ms(tp),
+                tt, tp, terr = bench_torch(py, path, cls, args.torch_runs, child)
+            if goal is None:
+                goal_s = "-"
+            elif tq is None:
+                goal_s = "< %d" % goal
+            else:
+                goal_s = "< %d %s" % (goal, "ok" if tq * 1e3 < goal else "NO")
+            print(fmt % (label, "-" if n is None else n, src_lines, ms(tq), goal_s, ms(tt), ms(tp),
                          ratio(tt, tq), ratio(tp, tq)))
             sys.stdout.flush()
             if qerr:
@@ -210,6 +269,9 @@ def main(argv):
                 print("    torch failed: %s" % terr)
         print()
         print("layers = Conv2d+ReLU steps in the chain (2 modules each); times are wall clock per process.")
+        print("src lines of a tv-* row: the model file alone (qgen also reads what it imports).")
+        print("goal ms = issue 7's target for qgen: < %d ms on the seed, < %d ms per torchvision builder."
+              % (GOAL_SEED_MS, GOAL_TORCHVISION_MS))
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)

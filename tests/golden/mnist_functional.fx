@@ -20,7 +20,7 @@ def forward(self, x):
     add = max_pool2d_1 + conv3;  max_pool2d_1 = conv3 = None
     relu6 = torch.nn.functional.relu6(add, inplace = False);  add = None
     view = relu6.view(-1, 784);  relu6 = None
-    dropout = torch.nn.functional.dropout(view, p = 0.25, training = True, inplace = False);  view = None
+    dropout = torch.nn.functional.dropout(view, p = 0.25, training = False, inplace = False);  view = None
     fc1 = self.fc1(dropout);  dropout = None
     relu_2 = torch.relu(fc1);  fc1 = None
     sigmoid = torch.sigmoid(relu_2);  relu_2 = None

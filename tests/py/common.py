@@ -82,6 +82,25 @@ def load_python_file(path, module_name):
     return module
 
 
+def qgen_comment(path, key):
+    """The value of the first `# qgen: KEY=VALUE` line of a model file (None if
+    there is none); for a bare `# qgen: KEY` line, True."""
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            line = line.strip()
+            if not line.startswith('#'):
+                continue
+            body = line[1:].strip()
+            if not body.startswith('qgen:'):
+                continue
+            body = body[len('qgen:'):].strip()
+            if body == key:
+                return True
+            if body.startswith(key + '='):
+                return body[len(key) + 1:].strip()
+    return None
+
+
 def find_model_class(module, name=None):
     """The nn.Module subclass defined in `module` (by name, or the only/last one)."""
     if name is not None:
@@ -194,6 +213,11 @@ class TAP:
         if detail is not None and (not ok or os.environ.get('TAP_VERBOSE')):
             self.diag(detail)
         return ok
+
+    def skip(self, desc, reason):
+        """One test that is not run: `ok N - desc # SKIP reason`."""
+        self.n += 1
+        print('ok %d - %s # SKIP %s' % (self.n, desc, reason), flush=True)
 
     def run(self, desc, fn):
         """Run fn() as one test: it passes if it returns without raising

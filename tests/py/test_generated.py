@@ -9,10 +9,16 @@ net_q.h; then
   - export() then load_qgw() round-trips every tensor;
   - the C compiles warning-free (-std=c99 -Wall -Wextra -pedantic -Werror)
     and, on 1,000 random inputs, gives bit for bit quantize_inference's output.
+Models over a million parameters (cifar_resnet, cifar_vgg) are checked on
+smaller batches and 50 inputs, to keep the suite's time reasonable.  An
+example marked `# qgen: fx-only` (ops qgen cannot quantize yet) is skipped,
+with the reason; one with `# qgen: model=EXPR` is built by evaluating EXPR in
+the original and in the rewritten module.
 For the seed (trained briefly on Fashion-MNIST): all 10,000 test images give
 identical outputs in C and Python, so the same accuracy; a sanitizer build
 (ASan + UBSan) of the C runs clean; corrupted or foreign weights files are
 refused by init. Environment: QGEN (the qgen binary), CC (default cc).
+usage: test_generated.py [EXAMPLE...]   (default: every example)
 """
 
 import os
@@ -62,18 +68,47 @@ def run_c(out, weights, x, exe='net_q'):
     return r, y
 
 
+def _forget_modules_under(directory, keep):
+    """Drop cached imports of files under directory (an example's own package;
+    but not the module named keep), so that the rewritten module imports them
+    afresh, from qgen's output directory first."""
+    directory = os.path.abspath(directory) + os.sep
+    for mod_name, mod in list(sys.modules.items()):
+        f = getattr(mod, '__file__', None) or ''
+        if mod_name != keep and f and os.path.abspath(f).startswith(directory):
+            del sys.modules[mod_name]
+
+
 def classes(out, path, name):
-    orig = common.find_model_class(common.load_python_file(path, 'orig_' + name))
-    sys.path.insert(0, out)
+    """(make_float, make_quant): build the original model and the rewritten one,
+    from the example's `# qgen: model=EXPR` (evaluated in each module) or its
+    model class called with no arguments.  The example's directory is on
+    sys.path, for its sibling files and packages; qgen's output before it."""
+    here = os.path.dirname(os.path.abspath(path))
+    expr = common.qgen_comment(path, 'model')
+    sys.path.insert(0, here)
     try:
-        gen = common.load_python_file(os.path.join(out, 'net_q.py'), 'gen_' + name)
+        orig_mod = common.load_python_file(path, 'orig_' + name)
+        _forget_modules_under(here, 'orig_' + name)
+        sys.path.insert(0, out)
+        try:
+            gen = common.load_python_file(os.path.join(out, 'net_q.py'), 'gen_' + name)
+        finally:
+            sys.path.remove(out)
     finally:
-        sys.path.remove(out)
+        sys.path.remove(here)
+    if expr:
+        return (lambda: eval(expr, vars(orig_mod)),  # noqa: S307 - the example's own comment
+                lambda: eval(expr, vars(gen)))
+    orig = common.find_model_class(orig_mod)
     cls = getattr(gen, orig.__name__)
     return orig, cls
 
 
 def check_model(name, path):
+    if common.qgen_comment(path, 'fx-only'):
+        tap.skip('%s: code generation' % name, '# qgen: fx-only (its ops cannot be quantized yet)')
+        return
     out, r = generate(name, path)
     if r.returncode != 0:
         # a model qgen cannot quantize must say why, at a source line
@@ -87,15 +122,17 @@ def check_model(name, path):
     common.setup_torch(seed=1)
     float_model = orig()
     model = cls()
+    big = sum(p.numel() for p in float_model.parameters()) > 1000000
+    batch, n_c = (8, 50) if big else (32, 1000)
     tap.run('%s: the rewritten class loads the original state_dict' % name,
             lambda: model.load_state_dict(float_model.state_dict()))
     model.eval()
     model.quantize()
     with torch.no_grad():
         for _ in range(8):
-            model.quantize_forward(torch.randn(32, *shape[1:]))
+            model.quantize_forward(torch.randn(batch, *shape[1:]))
         model.freeze()
-        x = torch.randn(64, *shape[1:])
+        x = torch.randn(2 * batch, *shape[1:])
         f, q, qi = model(x), model.quantize_forward(x), model.quantize_inference(x)
     rng = float(f.max() - f.min()) or 1.0
     e1, e2 = float((f - q).abs().max()) / rng, float((q - qi).abs().max()) / rng
@@ -122,12 +159,12 @@ def check_model(name, path):
     r = compile_c(out)
     if not tap.check(r.returncode == 0, '%s: the C compiles with %s' % (name, ' '.join(CFLAGS)), r.stderr):
         return
-    x = torch.rand(1000, *shape[1:]) * 4 - 2
+    x = torch.rand(n_c, *shape[1:]) * 4 - 2
     with torch.no_grad():
         want = model.quantize_inference(x).numpy().astype(np.float32).reshape(-1)
     r, got = run_c(out, weights, x)
     same = got is not None and np.array_equal(got.view(np.uint32), want.view(np.uint32))
-    tap.check(same, '%s: C equals quantize_inference bit for bit on 1,000 random inputs' % name,
+    tap.check(same, '%s: C equals quantize_inference bit for bit on %s random inputs' % (name, format(n_c, ',')),
               r.stderr if got is None else 'differing values: %d of %d' % (int((got != want).sum()), want.size))
     return out, model, weights
 
@@ -215,11 +252,13 @@ def main():
     if not os.access(QGEN, os.X_OK):
         print('Bail out! no qgen binary at %s (set QGEN)' % QGEN)
         return 1
+    only = sys.argv[1:]    # example names: run those only (the Fashion-MNIST part with 'seed')
     for d in sorted(os.listdir(os.path.join(common.REPO, 'examples'))):
         path = os.path.join(common.REPO, 'examples', d, 'net.py')
-        if os.path.exists(path):
+        if os.path.exists(path) and (not only or d in only):
             tap.run('%s: every check ran' % d, lambda: check_model(d, path))
-    tap.run('seed: Fashion-MNIST, sanitizers, corrupted weights', check_seed)
+    if not only or 'seed' in only:
+        tap.run('seed: Fashion-MNIST, sanitizers, corrupted weights', check_seed)
     status = tap.done()
     shutil.rmtree(tmp, ignore_errors=True)
     return status
