@@ -1838,7 +1838,8 @@ ClassDef *find_model_class(Interp *in, const char *name) {
     for (int i = n - 1; i >= 0; i--)
       if (derives_from_module(classes[i]))
         error_at(node_loc(classes[i]->src, classes[i]->node), "class '%s' has no forward() method", classes[i]->name);
-    error_at(loc_of_byte(in->parsed->src, 0), "no nn.Module subclass with a forward() found in this file");
+    error_at(loc_of_byte(in->parsed->src, 0), "no nn.Module subclass with a forward() found in this file; "
+                                              "name the model with --model EXPR (the file offers: %s)", offers(in));
   }
   return found;
 }
@@ -1862,6 +1863,8 @@ static Value *eval_model_expr(Interp *in, const Source *exprsrc, Loc *loc) {
       sym(child(stmt, 0)) == SYM_assignment)
     error_at(loc_of_byte(exprsrc, 0), "--model wants one Python expression, such as 'resnet18()' or \"Net(10)\"");
   TSNode e = child(stmt, 0);
+  while (sym(e) == SYM_parenthesized_expression)
+    e = child(e, 0);
   const Source *saved = cur_src;
   cur_src = exprsrc;
   *loc = at(e);
@@ -1878,26 +1881,8 @@ Value *build_model(Interp *in, const ModelOptions *opt, const Source *exprsrc, L
   ClassDef *cls;
   if (opt->class_name)
     cls = find_model_class(in, opt->class_name);
-  else {
-    Diag diag = {0};
-    jmp_buf jb, *saved_trap = error_trap;
-    error_capture = &diag;
-    error_trap = &jb;
-    if (setjmp(jb)) {
-      error_capture = NULL;
-      error_trap = saved_trap;
-      error_note(loc_of_byte(in->parsed->src, 0), format("no model was named: give one with --model EXPR or a "
-                                                         "'# qgen: model=EXPR' comment; the file offers: %s",
-                                                         offers(in)));
-      error_at(diag.loc, "%s", diag.msg);
-    }
+  else
     cls = find_model_class(in, NULL);
-    *loc = node_loc(cls->src, cls->node);
-    Value *m = instantiate_model(in, cls, opt);
-    error_capture = NULL;
-    error_trap = saved_trap;
-    return m;
-  }
   *loc = node_loc(cls->src, cls->node);
   return instantiate_model(in, cls, opt);
 }

@@ -371,9 +371,9 @@ static Value *import_value(Interp *in, const char *qualname, LazyDef *d) {
     return v;
   }
   Loc at = d ? node_loc(d->from->parsed->src, d->node) : (Loc){0};
-  return v_unavailable(format("module '%s' is not available", qualname),
-                       format("no module named '%s' on the search path (the package root, -I, $PYTHONPATH) "
-                              "and no stub for it (--stub-dir)", qualname), at);
+  return v_unavailable(format("module '%s' is not available: no file for it on the search path (the package root, "
+                              "-I, $PYTHONPATH) and no stub for it (--stub-dir)", qualname),
+                       "imported here", at);
 }
 
 /* `from target import attr` */
@@ -391,8 +391,9 @@ static Value *import_from(Interp *in, LazyDef *d) {
   }
   PyModule *m = module_load(in, d->target);
   if (!m)
-    return v_unavailable(format("%s (from %s) is not available", d->attr, d->written),
-                         format("no module named '%s' on the search path and no stub for it", d->target), at);
+    return v_unavailable(format("%s (from %s) is not available: no module '%s' on the search path (the package root, "
+                                "-I, $PYTHONPATH) and no stub for it (--stub-dir)", d->attr, d->written, d->target),
+                         "imported here", at);
   Value *v = module_global(in, m, d->attr, at);
   if (v && v->kind == V_UNAVAILABLE)
     return v_unavailable(format("%s (from %s, %s) is not available", d->attr, d->written, where(m)),
@@ -464,7 +465,14 @@ static Value *run_deferred(Interp *in, PyModule *m, LazyDef *d) {
   } else {
     *in = saved;
     eval_reset(mark);
-    v = v_unavailable(format("%s (from %s) could not be evaluated", d->name, where(m)), diag.msg, diag.loc);
+    /* the cause of the cause, if any, goes into the note's text */
+    const char *why = diag.msg;
+    if (diag.note && diag.note_loc.src)
+      why = format("%s (%s:%u:%u: %s)", diag.msg, diag.note_loc.src->path, diag.note_loc.line, diag.note_loc.col,
+                   diag.note);
+    else if (diag.note)
+      why = format("%s (%s)", diag.msg, diag.note);
+    v = v_unavailable(format("%s (in %s) could not be evaluated", d->name, where(m)), why, diag.loc);
   }
   error_capture = saved_capture;
   error_trap = saved_trap;
@@ -478,9 +486,10 @@ static Value *force(Interp *in, PyModule *m, LazyDef *d, Loc use) {
     /* N = N + 1: while a binding runs, its name means the one before */
     if (d->prev)
       return force(in, m, d->prev, use);
-    error_at(use, d->kind >= LZ_IMPORT_FROM ? "import cycle: '%s' (in %s) is imported from a module that needs it first"
-                                             : "name '%s' is defined in terms of itself%s",
-             d->name, d->kind >= LZ_IMPORT_FROM ? where(m) : "");
+    if (m->is_main && d->kind < LZ_IMPORT_FROM)
+      error_at(use, "name '%s' is defined in terms of itself", d->name);
+    error_at(use, "import cycle: '%s' (in %s) is needed to compute itself, through the modules that import it",
+             d->name, where(m));
   }
   d->state = 1;
   Value *v = run_deferred(in, m, d);

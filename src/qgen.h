@@ -83,6 +83,8 @@ extern jmp_buf *error_trap;
 typedef struct {
   Loc loc;
   const char *msg;
+  Loc note_loc;          /* and its cause, if it had one */
+  const char *note;
 } Diag;
 extern Diag *error_capture;
 /* A note printed after the next error's caret (the error's cause). */

@@ -141,6 +141,8 @@ void verror_at(Loc loc, const char *fmt, va_list ap) {
     buf_vprintf(&b, fmt, ap);
     error_capture->loc = loc;
     error_capture->msg = buf_str(&b);
+    error_capture->note = note_msg;
+    error_capture->note_loc = note_loc;
     note_msg = NULL;
     longjmp(*error_trap, 1);
   }

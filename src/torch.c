@@ -179,6 +179,10 @@ static const char *callee_name(const OpDef *op) {
 }
 
 void bind_args(const OpDef *op, Value **args, int nargs, Dict *kw, Value **out, Loc loc) {
+  for (int i = 0; i < nargs; i++)
+    check_available(args[i], loc);
+  for (int k = 0; kw && k < kw->n; k++)
+    check_available(kw->vals[k], loc);
   int npos = op->varargs >= 0 ? op->varargs : op->nparams;
   for (int i = 0; i < op->nparams; i++)
     out[i] = NULL;
@@ -221,6 +225,7 @@ Value *unwrap_const(Value *v) {
 
 int64_t as_int(Value *v, const char *what, Loc loc) {
   v = unwrap_const(v);
+  check_available(v, loc);
   if (v->kind == V_INT)
     return v->i;
   if (v->kind == V_BOOL)

@@ -1,7 +1,7 @@
 from b import Block, CHANNELS
 import torch.nn as nn
 
-WIDTH = 8
+WIDTH = CHANNELS // 2
 
 
 class Net(nn.Module):

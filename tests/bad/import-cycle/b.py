@@ -1,4 +1,4 @@
-# imported by a.py, while a.py is still on its first line
+# imported by a.py; each module's constant is computed from the other's
 import torch.nn as nn
 
 import a
