@@ -1237,7 +1237,7 @@ Value *method_dict(BUILTIN_PARAMS) {
 Value *builtin_attr(Interp *in, Value *obj, const char *name, Loc loc) {
   (void)in, (void)loc;
   const char *ns = obj->kind == V_LIST ? "list" : obj->kind == V_DICT ? "dict" : obj->kind == V_STR ? "str"
-                 : obj->kind == V_PARAM ? "Parameter" : NULL;
+                 : obj->kind == V_PARAM ? "Parameter" : obj->kind == V_CTENSOR ? "ConstTensor" : NULL;
   const OpDef *op = ns ? op_lookup(OK_PYBUILTIN, ns, name) : NULL;
   return op ? v_bound(obj, v_builtin(op)) : NULL;
 }

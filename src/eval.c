@@ -583,8 +583,15 @@ Value *call_value(Interp *in, Value *fn, Value **args, int nargs, Dict *kw, Loc 
         method_nn_init(in, &op_table[OP_NN_INIT], with_self(v, args, nargs), nargs + 1, kw, loc);
       return v;
     }
-    if (op->kind == OK_FUNCTION)
+    if (op->kind == OK_FUNCTION) {
+      /* torch.mul(t, 2) on constants of __init__, not on traced tensors */
+      bool proxy = false, ct = false;
+      for (int i = 0; i < nargs; i++)
+        proxy |= value_has_proxy(args[i]), ct |= args[i]->kind == V_CTENSOR;
+      if (ct && !proxy && op->ns && !strcmp(op->ns, "torch"))
+        return builtin_torch_const(in, op, args, nargs, kw, loc);
       return trace_call_function(in, op, args, nargs, kw, loc);
+    }
     break;
   }
   case V_OBJECT: {
@@ -673,6 +680,8 @@ Value *value_binary(Interp *in, const char *op, Value *a, Value *b, Loc loc) {
   check_available(b, loc);
   if (a->kind == V_PROXY || b->kind == V_PROXY)
     return trace_binary(in, op, a, b, loc);
+  if (a->kind == V_CTENSOR || b->kind == V_CTENSOR)
+    return ctensor_binary(op, a, b, loc);
   if (v_is_num(a) && v_is_num(b)) {
     if (v_is_int(a) && v_is_int(b)) {
       Value *r = int_binary(op, v_ival(a), v_ival(b), loc);
@@ -892,6 +901,8 @@ List *value_iter(Value *v, Loc loc) {
     return v->list;
   if (is_namedtuple(v))
     return namedtuple_items(v)->list;
+  if (v->kind == V_CTENSOR)
+    return ctensor_iter(v);
   List *l = arena_alloc(sizeof *l);
   if (v->kind == V_DICT) {
     for (int i = 0; i < v->dict->n; i++)

@@ -166,6 +166,7 @@ typedef enum {
   V_MODULE,   /* a Python module read from a file or a stub (import.c) */
   V_PARAM,    /* a module's weight or bias outside forward: nn.init's argument */
   V_UNAVAILABLE, /* a name that could not be had: an error only where it is used */
+  V_CTENSOR,  /* a small concrete tensor computed while the model is built (consttensor.c) */
   V_LAZY      /* internal: a module-level binding not yet evaluated (import.c) */
 } VKind;
 
@@ -253,6 +254,7 @@ struct Value {
     struct { Value *module; const char *name; } param;   /* self.conv.weight */
     struct { const char *what; const char *why; Loc where; } na;   /* unavailable */
     LazyDef *lazy;
+    struct { int n; char dtype; bool scalar; double *v; } ct;   /* dtype: 'l' int64, 'i' int32, 'f' float32, 'b' bool */
   };
 };
 
@@ -437,6 +439,9 @@ bool value_isinstance(Value *v, Value *cls);
 int64_t value_index(Value *seq, int64_t i, int n, Loc loc);
 Value *value_copy(Value *v, bool deep);
 PyModule *current_module(Interp *in);       /* whose code is running */
+/* consttensor.c */
+Value *ctensor_binary(const char *op, Value *a, Value *b, Loc loc);
+List *ctensor_iter(Value *t);
 /* builtins.c */
 Value *set_of(List *items);                  /* a set: a list without repeats */
 const char *value_str(Value *v);             /* str(v) */

@@ -216,7 +216,7 @@ bool v_equal(const Value *a, const Value *b) {
 const char *v_kind_name(const Value *v) {
   static const char *names[] = {"None", "bool", "int", "float", "str", "tuple", "list", "dict", "slice",
                                 "function", "class", "object", "builtin", "method", "tensor", "super", "module",
-                                "module", "Parameter", "unavailable name", "lazy binding"};
+                                "module", "Parameter", "unavailable name", "tensor", "lazy binding"};
   return names[v->kind];
 }
 
@@ -350,5 +350,16 @@ void v_repr(Buf *b, const Value *v) {
   case V_PARAM: buf_printf(b, "<%s of %s>", v->param.name, v_type_name(v->param.module)); break;
   case V_UNAVAILABLE: buf_puts(b, "<unavailable>"); break;
   case V_LAZY: buf_puts(b, "<lazy>"); break;
+  case V_CTENSOR:
+    buf_puts(b, v->ct.scalar ? "tensor(" : "tensor([");
+    for (int i = 0; i < v->ct.n; i++) {
+      double x = v->ct.v[i];
+      if (v->ct.dtype == 'f')
+        buf_printf(b, "%s%.4f", i ? ", " : "", x);
+      else
+        buf_printf(b, "%s%lld", i ? ", " : "", (long long)x);
+    }
+    buf_puts(b, v->ct.scalar ? ")" : "])");
+    break;
   }
 }
