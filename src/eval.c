@@ -46,6 +46,7 @@ PyModule *current_module(Interp *in) {
 
 static Value *eval(Interp *in, Scope *sc, TSNode n);
 static Value *define(Interp *in, Scope *sc, TSNode s, ClassDef *owner);
+static void enum_settle(Interp *in, Value *m);
 static const char *def_name(TSNode s);
 static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret);
 static Exec exec_try(Interp *in, Scope *sc, TSNode s, Value **ret);
@@ -145,6 +146,8 @@ static Value *param_value(Interp *in, Value *obj, const char *name, Loc loc) {
 Value *value_attr_or_null(Interp *in, Value *obj, const char *name, Loc loc) {
   Object *o = obj->obj;
   Value *v;
+  if (!ts_node_is_null(o->pending))
+    enum_settle(in, obj);
   if (o->children && (v = dict_get(o->children, name)))
     return v;
   if ((v = dict_get(o->attrs, name)))
@@ -1347,51 +1350,68 @@ static FuncDef *new_func(Interp *in, Scope *sc, TSNode n, ClassDef *owner) {
 
 /* Members of an Enum: each attribute of the class body that is not a
  * function, a class or a dunder becomes an instance with .name and .value;
- * a second name for the same value is an alias of the first member. */
+ * a second name for the same member is an alias. A member's value is
+ * evaluated when the member is first used (a torchvision weights enum's
+ * values name transforms and category lists the model never needs). */
+static bool member_name(const char *name) {
+  size_t n = strlen(name);
+  return !(name[0] == '_' && (n < 2 || name[n - 1] == '_'));   /* dunders and _sunder_ names */
+}
+
+static Value *enum_member(ClassDef *c, const char *name, Loc loc) {
+  Object *o = arena_alloc(sizeof *o);
+  o->cls = c;
+  o->attrs = dict_new();
+  o->children = dict_new();
+  o->loc = loc;
+  Value *m = arena_alloc(sizeof *m);
+  m->kind = V_OBJECT;
+  m->obj = o;
+  dict_set(o->attrs, "name", v_str(name));
+  dict_set(o->attrs, "_name_", v_str(name));
+  return m;
+}
+
+/* The member's value is v: run the class's __init__(member, *value). */
+static void enum_set_value(Interp *in, Value *m, Value *v, Loc loc) {
+  Value *init = class_attr(m->obj->cls, "__init__", NULL);
+  if (init && init->kind == V_FUNC) {
+    if (v->kind == V_TUPLE)
+      call_value(in, init, with_self(m, v->list->items, v->list->n), v->list->n + 1, NULL, loc);
+    else
+      call_value(in, init, (Value *[]){m, v}, 2, NULL, loc);
+  }
+  if (!dict_get(m->obj->attrs, "_value_"))
+    dict_set(m->obj->attrs, "_value_", v);
+  dict_set(m->obj->attrs, "value", dict_get(m->obj->attrs, "_value_"));
+}
+
+static void enum_settle(Interp *in, Value *m) {
+  Object *o = m->obj;
+  TSNode rhs = o->pending;
+  o->pending = (TSNode){0};
+  const Source *saved = cur_src;
+  PyModule *saved_mod = cur_mod;
+  cur_src = o->cls->src;
+  cur_mod = o->cls->module;
+  Value *v = eval(in, o->pending_scope, rhs);
+  enum_set_value(in, m, v, at(rhs));
+  cur_src = saved;
+  cur_mod = saved_mod;
+}
+
+/* Values the class body evaluated itself (NAME = OTHER_CONSTANT) */
 static void make_enum_members(Interp *in, ClassDef *c, Loc loc) {
-  Value *cv = v_class(c);
-  Value *init = class_attr(c, "__init__", NULL);
-  Dict *members = dict_new();
   for (int i = 0; i < c->attrs->n; i++) {
     const char *name = c->attrs->keys[i];
     Value *v = c->attrs->vals[i];
-    size_t n = strlen(name);
-    if (name[0] == '_' && (n < 2 || name[n - 1] == '_'))
-      continue;   /* dunders and _sunder_ names */
-    if (v->kind == V_FUNC || v->kind == V_CLASS || v->kind == V_BUILTIN || v->kind == V_BOUND)
+    if (!member_name(name) || v->kind == V_FUNC || v->kind == V_CLASS || v->kind == V_BUILTIN || v->kind == V_BOUND ||
+        (v->kind == V_OBJECT && v->obj->cls == c))
       continue;
-    Value *alias = NULL;
-    for (int k = 0; k < members->n && !alias; k++)
-      if (members->vals[k]->obj->attrs && dict_get(members->vals[k]->obj->attrs, "_value_") == v)
-        alias = members->vals[k];
-    if (alias) {
-      c->attrs->vals[i] = alias;
-      continue;
-    }
-    Object *o = arena_alloc(sizeof *o);
-    o->cls = c;
-    o->attrs = dict_new();
-    o->children = dict_new();
-    o->loc = loc;
-    Value *m = arena_alloc(sizeof *m);
-    m->kind = V_OBJECT;
-    m->obj = o;
-    dict_set(o->attrs, "name", v_str(name));
-    dict_set(o->attrs, "_name_", v_str(name));
-    if (init && init->kind == V_FUNC) {
-      Value *a[2] = {m, v};
-      if (v->kind == V_TUPLE)
-        call_value(in, init, with_self(m, v->list->items, v->list->n), v->list->n + 1, NULL, loc);
-      else
-        call_value(in, init, a, 2, NULL, loc);
-    }
-    if (!dict_get(o->attrs, "_value_"))
-      dict_set(o->attrs, "_value_", v);
-    dict_set(o->attrs, "value", dict_get(o->attrs, "_value_"));
-    dict_set(members, name, m);
+    Value *m = enum_member(c, name, loc);
+    enum_set_value(in, m, v, loc);
     c->attrs->vals[i] = m;
   }
-  (void)cv;
 }
 
 static bool is_enum_base(Value *b) {
@@ -1447,6 +1467,15 @@ static ClassDef *define_class(Interp *in, Scope *sc, TSNode n) {
       TSNode e = child(s, 0);
       if (sym(e) != SYM_assignment)
         continue;   /* docstrings */
+      TSNode l = field(e, FLD_left), r = field(e, FLD_right);
+      if (c->is_enum && sym(l) == SYM_identifier && ts_node_is_null(field(e, FLD_type)) && !ts_node_is_null(r) &&
+          sym(r) != SYM_identifier && sym(r) != SYM_assignment && member_name(text(l))) {
+        Value *m = enum_member(c, text(l), at(s));
+        m->obj->pending = r;
+        m->obj->pending_scope = body;
+        dict_set(body->vars, text(l), m);
+        continue;
+      }
       /* `name: type` and `name: type = default` are a dataclass's fields */
       TSNode left = field(e, FLD_left);
       exec_stmt(in, body, s, NULL);

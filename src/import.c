@@ -198,6 +198,25 @@ static void scan(Interp *in, PyModule *m, TSNode block) {
 }
 
 /* ----------------------------------------------------------- loading */
+static void module_parse(Interp *in, PyModule *m, const Source *src) {
+  if (nparsed == (int)(sizeof parsed_list / sizeof *parsed_list))
+    fatal("more than %d modules imported", nparsed);
+  m->parsed = parse_source(src);
+  m->globals->src = src;
+  parsed_list[nparsed++] = m->parsed;
+  scan(in, m, m->parsed->root);
+}
+
+/* A file under a stub is read the first time a name is not the stub's. */
+static void undefer(Interp *in, PyModule *m) {
+  if (!m->deferred)
+    return;
+  m->deferred = false;
+  Source *src = source_load(m->path);
+  if (src)
+    module_parse(in, m, src);
+}
+
 static PyModule *module_new(Interp *in, const char *qualname, const char *path, const Source *src, bool is_pkg) {
   PyModule *m = arena_alloc(sizeof *m);
   m->name = qualname;
@@ -214,13 +233,8 @@ static PyModule *module_new(Interp *in, const char *qualname, const char *path, 
   m->globals->vars = dict_new();
   m->globals->src = src;
   m->globals->module = m;
-  if (src) {
-    if (nparsed == (int)(sizeof parsed_list / sizeof *parsed_list))
-      fatal("more than %d modules imported", nparsed);
-    m->parsed = parse_source(src);
-    parsed_list[nparsed++] = m->parsed;
-    scan(in, m, m->parsed->root);
-  }
+  if (src)
+    module_parse(in, m, src);
   return m;
 }
 
@@ -239,6 +253,11 @@ static const char *stub_text(Interp *in, const char *file, const char **path) {
       return builtin_stubs[i].text;
     }
   return NULL;
+}
+
+static bool stub_exists(Interp *in, const char *qualname) {
+  const char *p, *rel = rel_path(qualname);
+  return stub_text(in, format("%s.py", rel), &p) || stub_text(in, format("%s/__init__.py", rel), &p);
 }
 
 /* The file for qualname under the search path, NULL if none. */
@@ -268,7 +287,7 @@ static PyModule *module_load(Interp *in, const char *qualname) {
   bool is_pkg = false;
   const char *path = find_file(in, qualname, &is_pkg);
   Source *src = NULL;
-  if (path && !(src = source_load(path)))
+  if (path && !stub && !(src = source_load(path)))
     path = NULL;
   if (!stub && !path) {
     dict_set(cache, qualname, &none_value);
@@ -280,9 +299,12 @@ static PyModule *module_load(Interp *in, const char *qualname) {
   PyModule *sm = stub ? module_new(in, qualname, stub_path, source_from_string(stub_path, stub), stub_pkg) : NULL;
   if (sm)
     sm->is_stub = true;
+  /* under a stub, the real file is read only when the stub lacks a name */
   PyModule *m = path ? module_new(in, qualname, path, src, is_pkg) : sm;
-  if (path)
+  if (path && sm) {
     m->stub = sm;
+    m->deferred = true;
+  }
   mv->mod = m;
   return m;
 }
@@ -389,6 +411,20 @@ static Value *import_from(Interp *in, LazyDef *d) {
     return v_unavailable(format("%s (from %s) is not available", d->attr, d->written),
                          format("qgen does not know %s", sub), at);
   }
+  /* `from pkg import sub`: a submodule file is taken without running the
+   * package's __init__.py (whose star imports would read half the package) */
+  const char *subname = format("%s.%s", d->target, d->attr);
+  bool sub_pkg;
+  Value *c = dict_get(cache, subname);
+  if ((c && c->kind == V_MODULE) || (!c && !stub_exists(in, subname) && find_file(in, subname, &sub_pkg))) {
+    PyModule *sub = module_load(in, subname);
+    if (sub) {
+      Value *mv = arena_alloc(sizeof *mv);
+      mv->kind = V_MODULE;
+      mv->mod = sub;
+      return mv;
+    }
+  }
   PyModule *m = module_load(in, d->target);
   if (!m)
     return v_unavailable(format("%s (from %s) is not available: no module '%s' on the search path (the package root, "
@@ -411,28 +447,43 @@ static Value *import_from(Interp *in, LazyDef *d) {
                        format("cannot import name '%s' from '%s' (%s)", d->attr, d->target, where(m)), at);
 }
 
-/* `from target import *`: every public name the module binds, or its
- * __all__, bound here to the module's own binding. */
+/* `from target import *`: kept, and asked when a name is not bound here,
+ * so that the module is read only if a name is taken from it. (Python
+ * binds the names at the import; the difference shows only when the module
+ * binds the same name itself before the import, which it then keeps.) */
 static void bind_star(Interp *in, PyModule *m, const char *target, TSNode stmt) {
-  PyModule *src = own_namespace(target) ? NULL : module_load(in, target);
-  if (!src)
-    return;   /* names from it are then unknown where used */
-  Value *all = dict_get(src->lazy, "__all__");
-  List *names = NULL;
-  if (all) {
-    Value *v = module_global(in, src, "__all__", node_loc(m->parsed->src, stmt));
-    if (v && v_is_seq(v))
-      names = v->list;
-  }
-  Dict *from = src->lazy;
-  for (int i = 0; names ? i < names->n : i < from->n; i++) {
-    const char *name = names ? (names->items[i]->kind == V_STR ? names->items[i]->s : NULL) : from->keys[i];
-    if (!name || (!names && name[0] == '_'))
+  (void)in;
+  if (m->nstars == (int)(sizeof m->stars / sizeof *m->stars))
+    error_at(node_loc(m->parsed->src, stmt), "more than %d star imports in one module", m->nstars);
+  m->stars[m->nstars] = target;
+  m->star_stmt[m->nstars++] = stmt;
+}
+
+/* NAME from the star imports of m, the last import first. */
+static Value *star_global(Interp *in, PyModule *m, const char *name, Loc use) {
+  for (int i = m->nstars - 1; i >= 0; i--) {
+    if (own_namespace(m->stars[i])) {
+      Value *v = namespace_attr(m->stars[i], name);
+      if (v)
+        return v;
       continue;
-    bind(m, LZ_IMPORT_FROM, name, stmt);
-    LazyDef *d = dict_get(m->lazy, name)->lazy;
-    d->target = target, d->attr = name, d->written = target;
+    }
+    PyModule *src = module_load(in, m->stars[i]);
+    if (!src)
+      continue;
+    undefer(in, src);
+    bool exported = name[0] != '_';
+    if (dict_get(src->lazy, "__all__") || (src->stub && dict_get(src->stub->lazy, "__all__"))) {
+      Value *all = module_global(in, src, "__all__", use);
+      exported = false;
+      for (int k = 0; all && v_is_seq(all) && k < all->list->n && !exported; k++)
+        exported = all->list->items[k]->kind == V_STR && !strcmp(all->list->items[k]->s, name);
+    }
+    Value *v = exported ? module_global(in, src, name, use) : NULL;
+    if (v)
+      return v;
   }
+  return NULL;
 }
 
 static Value *run_binding(Interp *in, PyModule *m, LazyDef *d) {
@@ -504,9 +555,14 @@ Value *module_global(Interp *in, PyModule *m, const char *name, Loc use) {
     return v;
   if (m->stub && (v = module_global(in, m->stub, name, use)))
     return v;
+  undefer(in, m);
   Value *lz = dict_get(m->lazy, name);
-  if (!lz)
-    return NULL;
+  if (!lz) {
+    v = m->nstars ? star_global(in, m, name, use) : NULL;
+    if (v)
+      dict_set(m->globals->vars, name, v);
+    return v;
+  }
   v = force(in, m, lz->lazy, use);
   if (v->kind == V_FUNC && dict_get(m->wrapped, name) && !v->func->fx_target) {
     FuncDef *f = arena_alloc(sizeof *f);

@@ -227,6 +227,8 @@ typedef struct Object {
   int id;
   const char *path;     /* "layer1.0.conv1", set when tracing starts */
   bool initialized;     /* nn.Module.__init__ has run */
+  TSNode pending;       /* an Enum member whose value is evaluated when first used */
+  Scope *pending_scope;
 } Object;
 
 typedef struct {
@@ -484,8 +486,12 @@ struct PyModule {
   Dict *lazy;           /* name -> V_LAZY, the last binding of each name */
   Dict *wrapped;        /* names given to torch.fx.wrap */
   PyModule *stub;       /* a stub's bindings come before the file's */
+  const char *stars[16];  /* from X import *: asked for names not bound here */
+  TSNode star_stmt[16];
+  int nstars;
   bool is_main;         /* errors in its bindings are not deferred */
   bool is_stub;         /* read from a stub */
+  bool deferred;        /* under a stub: its file is not read yet */
 };
 
 PyModule *module_main(Interp *in, const Parsed *parsed);
