@@ -607,6 +607,18 @@ void import_stmt(Interp *in, Scope *sc, TSNode n) {
     dict_set(sc->vars, fresh->keys[i], force(in, m, fresh->vals[i]->lazy, node_loc(m->parsed->src, n)));
 }
 
+/* The files read for imports (not the input file, not built-in stubs),
+ * in the order read: a depfile's prerequisites. */
+int module_files(const char **out, int max) {
+  int n = 0;
+  for (int i = 0; i < nparsed && n < max; i++) {
+    const char *path = parsed_list[i]->src->path;
+    if (path[0] != '<')
+      out[n++] = path;
+  }
+  return n;
+}
+
 void modules_free(void) {
   while (nparsed > 0)
     parse_free(parsed_list[--nparsed]);

@@ -268,6 +268,11 @@ static void write_depfile(const Options *o, const char *first_target) {
   Buf *d = output(o->depfile);
   buf_printf(d, "%s:", first_target);
   buf_printf(d, " %s", o->input);
+  /* every file the model's imports read, and stubs from --stub-dir */
+  const char *files[1024];
+  int n = module_files(files, 1024);
+  for (int i = 0; i < n; i++)
+    buf_printf(d, " %s", files[i]);
   if (o->emit_opt.weights)
     buf_printf(d, " %s", o->emit_opt.weights);
   if (o->emit_opt.template_dir && o->emit == EMIT_CODE) {

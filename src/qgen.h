@@ -498,6 +498,7 @@ PyModule *module_main(Interp *in, const Parsed *parsed);
 Value *module_global(Interp *in, PyModule *m, const char *name, Loc use);   /* NULL: unbound */
 Value *module_getattr(Interp *in, PyModule *m, const char *name, Loc use);
 void import_stmt(Interp *in, Scope *sc, TSNode stmt);   /* an import run inside a def */
+int module_files(const char **out, int max);   /* the files imports read */
 void modules_free(void);
 
 /* ------------------------------------------------------------ trace.c */
