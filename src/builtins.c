@@ -199,7 +199,7 @@ bool value_isinstance(Value *v, Value *cls) {
     case OP_B_TUPLE: return v->kind == V_TUPLE;
     case OP_B_STR: return v->kind == V_STR;
     case OP_B_DICT: return v->kind == V_DICT;
-    case OP_B_SET: return v->kind == V_LIST;
+    case OP_B_SET: return v->kind == V_LIST && v->list->is_set;
     case OP_B_CALLABLE: return false;
     default: return false;
     }
@@ -611,12 +611,13 @@ Value *set_of(List *items) {
     if (!seen)
       list_push(r->list, v);
   }
+  r->list->is_set = true;
   return r;
 }
 
 Value *builtin_set(BUILTIN_PARAMS) {
   if (nargs == 0)
-    return v_list(0, NULL);
+    return set_of(arena_alloc(sizeof(List)));
   return set_of(value_iter(one_arg(op, args, nargs, kw, loc), loc));
 }
 
@@ -921,7 +922,7 @@ const char *format_value(Value *v, const char *spec, Loc loc) {
 /* "layer%d" % i, "%s_%02d" % (a, b) */
 const char *str_percent(const char *fmt, Value *args, Loc loc) {
   args = unwrap_const(args);
-  List one = {1, 1, &args};
+  List one = {1, 1, &args, false};
   List *items = args->kind == V_TUPLE ? args->list : &one;
   Buf b = {0};
   int k = 0;
@@ -1034,7 +1035,7 @@ Value *method_str(BUILTIN_PARAMS) {
   case OP_S_STARTSWITH:
   case OP_S_ENDSWITH: {
     Value *a = nargs > 1 ? unwrap_const(args[1]) : &none_value;
-    List one = {1, 1, &a};
+    List one = {1, 1, &a, false};
     List *alts = a->kind == V_TUPLE ? a->list : &one;
     for (int i = 0; i < alts->n; i++) {
       if (alts->items[i]->kind != V_STR)

@@ -46,6 +46,7 @@ PyModule *current_module(Interp *in) {
 
 static Value *eval(Interp *in, Scope *sc, TSNode n);
 static Value *define(Interp *in, Scope *sc, TSNode s, ClassDef *owner);
+static const char *offers(Interp *in);
 static void enum_settle(Interp *in, Value *m);
 static const char *def_name(TSNode s);
 static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret);
@@ -159,15 +160,15 @@ Value *value_attr_or_null(Interp *in, Value *obj, const char *name, Loc loc) {
   }
   if (!strcmp(name, "__class__") && o->cls)
     return obj_class(o);
+  if (o->nn && (!strcmp(name, "weight") || !strcmp(name, "bias")) && !o->cls)
+    return param_value(in, obj, name, loc);
   if (o->nn && o->params && !o->cls) {
     v = nn_module_attr(o->nn, o->params, name);
     if (v)
       return v;
   }
   if (o->nn && !strcmp(name, "training"))
-    return v_bool(false);   /* qgen traces the model in eval mode, as it is deployed */
-  if (o->nn && (!strcmp(name, "weight") || !strcmp(name, "bias")) && !o->cls)
-    return param_value(in, obj, name, loc);
+    return v_bool(!in->graph);   /* built in training mode; traced in eval mode, as it is deployed */
   const OpDef *m = op_lookup(OK_PYBUILTIN, "Module", name);
   if (m && o->nn)
     return v_bound(obj, v_builtin(m));
@@ -214,6 +215,10 @@ Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc) {
       return v_str(obj->func->name);
     if (!strcmp(name, "__module__"))
       return v_str(obj->func->module ? obj->func->module->name : "__main__");
+    break;
+  case V_BUILTIN:
+    if (!strcmp(name, "__name__") || !strcmp(name, "__qualname__"))
+      return v_str(obj->op->name);
     break;
   case V_PARAM:
     if (!strcmp(name, "data"))
@@ -456,8 +461,8 @@ static Scope *bind_params(Interp *in, FuncDef *f, Value **args, int nargs, Dict 
     if (!v && f->defaults)
       v = f->defaults[i];
     if (!v && !frame && !strcmp(f->name, "__init__"))   /* the model's own constructor */
-      error_at(at(p), "the model's constructor argument '%s' has no default: give it with --arg %s=VALUE "
-                      "or build the model with --model", name, name);
+      error_at(at(p), "the model's constructor argument '%s' has no default: give it with --arg %s=VALUE, "
+                      "or name the model with --model EXPR (the file offers: %s)", name, name, offers(in));
     if (!v)
       error_at(loc, "%s() missing required argument '%s'", f->name, name);
     dict_set(sc->vars, name, v);
@@ -1805,22 +1810,20 @@ Value *interp_global(Interp *in, const char *name) {
   return module_global(in, in->main, name, loc_of_byte(in->parsed->src, 0));
 }
 
-static bool isalnum_ascii(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-static bool instantiated_in(ClassDef *c, ClassDef *other) {
-  /* does `other`'s source refer to `c` by name (a call, a base, an alias)? */
-  const char *name = c->name;
-  size_t n = strlen(name);
-  uint32_t a = ts_node_start_byte(other->node), b = ts_node_end_byte(other->node);
-  const char *t = other->src->text;
-  for (uint32_t i = a; i + n < b; i++)
-    if (!strncmp(t + i, name, n) && (i == 0 || !(isalnum_ascii(t[i - 1]) || t[i - 1] == '_' || t[i - 1] == '.')) &&
-        !(isalnum_ascii(t[i + n]) || t[i + n] == '_'))
+/* Does `other`'s code name `c` (a call, a base, an alias)? Identifiers
+ * only: a comment or a docstring that mentions it does not count. */
+static bool names_in(TSNode n, const Source *src, const char *name) {
+  if (sym(n) == SYM_identifier) {
+    uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+    return b - a == strlen(name) && !strncmp(src->text + a, name, b - a);
+  }
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
+    if (names_in(ts_node_named_child(n, i), src, name))
       return true;
   return false;
 }
+
+static bool instantiated_in(ClassDef *c, ClassDef *other) { return names_in(other->node, other->src, c->name); }
 
 /* The classes the input file defines at its top level, in order. */
 static int main_classes(Interp *in, ClassDef **out, int max) {
@@ -1839,14 +1842,21 @@ static int main_classes(Interp *in, ClassDef **out, int max) {
 /* What the file offers to build a model from: its nn.Module classes and
  * its top-level functions (builders), for the error that says so. */
 static const char *offers(Interp *in) {
-  Buf b = {0};
+  Buf fns = {0}, cls = {0};
   Dict *lz = in->main->lazy;
   for (int i = 0; i < lz->n; i++) {
     LazyDef *d = lz->vals[i]->lazy;
-    if ((d->kind == LZ_DEF || d->kind == LZ_CLASS) && d->name[0] != '_')
-      buf_printf(&b, "%s%s%s", b.len ? ", " : "", d->name, d->kind == LZ_DEF ? "()" : "");
+    if (d->name[0] == '_' || d->from != in->main)
+      continue;
+    if (d->kind == LZ_DEF)
+      buf_printf(&fns, "%s%s()", fns.len ? ", " : "", d->name);
+    else if (d->kind == LZ_CLASS && d->state == 2 && d->value->kind == V_CLASS && derives_from_module(d->value->cls))
+      buf_printf(&cls, "%s%s", cls.len ? ", " : "", d->name);
   }
-  return b.len ? buf_str(&b) : "nothing";
+  if (!fns.len && !cls.len)
+    return "no builder functions or nn.Module classes";
+  return format("%s%s%s%s%s", fns.len ? "functions " : "", fns.len ? buf_str(&fns) : "", fns.len && cls.len ? "; " : "",
+                cls.len ? "nn.Module classes " : "", cls.len ? buf_str(&cls) : "");
 }
 
 /* The model: --class NAME, else the nn.Module subclass that no other class
@@ -1873,6 +1883,9 @@ ClassDef *find_model_class(Interp *in, const char *name) {
     if (!used)
       found = classes[i];
   }
+  for (int i = n - 1; i >= 0 && !found; i--)   /* every one is used by another: the last */
+    if (derives_from_module(classes[i]) && class_attr(classes[i], "forward", NULL))
+      found = classes[i];
   if (!found) {
     /* an nn.Module subclass without forward() is the likely model */
     for (int i = n - 1; i >= 0; i--)

@@ -329,12 +329,15 @@ PyModule *module_main(Interp *in, const Parsed *parsed) {
       break;
     dir = up;
   }
-  /* the search path: the package root, -I DIRs, $PYTHONPATH */
+  /* the search path: the package root, the input file's own directory (a
+   * script's siblings, as `python net.py` finds them), -I DIRs, $PYTHONPATH */
   ImportOptions *io = &in->imports;
-  int ndirs = io->ndirs;
-  memmove(io->dirs + 1, io->dirs, sizeof *io->dirs * (size_t)ndirs);
+  const char *own = dir_of(path);
+  int first = strcmp(own, dir) ? 2 : 1, ndirs = io->ndirs < 62 ? io->ndirs : 62;
+  memmove(io->dirs + first, io->dirs, sizeof *io->dirs * (size_t)ndirs);
   io->dirs[0] = dir;
-  io->ndirs = ndirs + 1;
+  io->dirs[1] = own;
+  io->ndirs = ndirs + first;
   const char *pp = getenv("PYTHONPATH");
   while (pp && *pp && io->ndirs < 64) {
     size_t k = strcspn(pp, ":");

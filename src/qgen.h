@@ -178,6 +178,7 @@ typedef struct LazyDef LazyDef;
 typedef struct {
   int n, cap;
   Value **items;
+  bool is_set;          /* a set: a list without repeats (builtins.c set_of) */
 } List;
 
 struct Dict {          /* insertion-ordered string-keyed map */

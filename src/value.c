@@ -188,8 +188,18 @@ bool v_equal(const Value *a, const Value *b) {
   case V_NONE: return true;
   case V_STR: return !strcmp(a->s, b->s);
   case V_TUPLE: case V_LIST:
-    if (a->list->n != b->list->n)
+    if (a->list->n != b->list->n || a->list->is_set != b->list->is_set)
       return false;
+    if (a->list->is_set) {   /* sets: the same members, in any order */
+      for (int i = 0; i < a->list->n; i++) {
+        bool found = false;
+        for (int k = 0; k < b->list->n && !found; k++)
+          found = v_equal(a->list->items[i], b->list->items[k]);
+        if (!found)
+          return false;
+      }
+      return true;
+    }
     for (int i = 0; i < a->list->n; i++)
       if (!v_equal(a->list->items[i], b->list->items[i]))
         return false;
@@ -311,6 +321,20 @@ void v_repr(Buf *b, const Value *v) {
   case V_STR: str_repr(b, v->s); break;
   case V_TUPLE:
   case V_LIST:
+    if (v->list->is_set && v->list->n) {
+      buf_putc(b, '{');
+      for (int i = 0; i < v->list->n; i++) {
+        if (i)
+          buf_puts(b, ", ");
+        v_repr(b, v->list->items[i]);
+      }
+      buf_putc(b, '}');
+      break;
+    }
+    if (v->list->is_set) {
+      buf_puts(b, "set()");
+      break;
+    }
     buf_putc(b, v->kind == V_TUPLE ? '(' : '[');
     for (int i = 0; i < v->list->n; i++) {
       if (i)

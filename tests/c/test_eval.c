@@ -508,14 +508,14 @@ static const struct {
      "    setattr(m, 'j', 4)\n"
      "    return (getattr(m, 'k'), getattr(m, 'nope', 7), getattr(m, 'j', 0), hasattr(m, 'k'), hasattr(m, 'nope'), getattr(nn.ReLU(), 'inplace', 5))\n",
      "(3, 7, 4, True, False, False)", NULL},
-  {"torch.nn module hyperparameters read as PyTorch normalizes them (traced in eval mode: training is False)",
+  {"torch.nn module hyperparameters read as PyTorch normalizes them",
      "import torch.nn as nn\n"
      "\n"
      "def f():\n"
      "    c = nn.Conv2d(3, 8, 3, padding=1)\n"
      "    s = nn.Sequential(nn.ReLU(), nn.Linear(3, 4))\n"
      "    return (c.kernel_size, c.padding, c.stride, c.out_channels, nn.MaxPool2d(2).stride, s[-1].in_features, len(s), nn.ReLU(True).inplace, c.training)\n",
-     "((3, 3), (1, 1), (1, 1), 8, 2, 3, 2, True, False)", NULL},
+     "((3, 3), (1, 1), (1, 1), 8, 2, 3, 2, True, True)", NULL},
   {"class attributes, inheritance and overriding",
      "class A:\n"
      "    n = 2\n"
@@ -600,6 +600,259 @@ static const struct {
      "def f():\n"
      "    return N\n",
      "2", NULL},
+  /* The Python that real model files run (issue 7); each expected value is
+   * what CPython 3.11 (with torch 1.13 for the last two) printed for repr(f()). */
+  {"decorators with arguments, applied bottom up; staticmethod, classmethod and cls()",
+     "calls = []\n"
+     "\n"
+     "def tag(name):\n"
+     "    def deco(fn):\n"
+     "        calls.append(name)\n"
+     "        return fn\n"
+     "    return deco\n"
+     "\n"
+     "class P:\n"
+     "    scale = 3\n"
+     "    def __init__(self, v):\n"
+     "        self.v = v\n"
+     "    @classmethod\n"
+     "    def make(cls, v):\n"
+     "        return cls(v * cls.scale)\n"
+     "    @staticmethod\n"
+     "    def twice(x):\n"
+     "        return 2 * x\n"
+     "    @property\n"
+     "    def half(self):\n"
+     "        return self.v // 2\n"
+     "\n"
+     "@tag(\"outer\")\n"
+     "@tag(\"inner\")\n"
+     "def g(x):\n"
+     "    return x + 1\n"
+     "\n"
+     "def f():\n"
+     "    p = P.make(4)\n"
+     "    return (g(1), calls, p.v, P.twice(5), p.twice(6), p.half)\n",
+     "(2, ['inner', 'outer'], 12, 10, 12, 6)", NULL},
+  {"enums: members, .name and .value, aliases, a class method on the enum, iteration",
+     "from enum import Enum\n"
+     "\n"
+     "class Color(Enum):\n"
+     "    RED = 1\n"
+     "    GREEN = (2, \"g\")\n"
+     "    DEFAULT = RED\n"
+     "\n"
+     "    @classmethod\n"
+     "    def verify(cls, obj):\n"
+     "        if obj is not None and not isinstance(obj, cls):\n"
+     "            raise TypeError(\"no\")\n"
+     "        return obj\n"
+     "\n"
+     "def f():\n"
+     "    return (Color.RED.name, Color.RED.value, Color.GREEN.value, Color.DEFAULT is Color.RED, Color.DEFAULT.name,\n"
+     "            Color.verify(None), Color.verify(Color.GREEN).name, [c.name for c in Color], isinstance(Color.RED, Color))\n",
+     "('RED', 1, (2, 'g'), True, 'RED', None, 'GREEN', ['RED', 'GREEN'], True)", NULL},
+  {"dataclasses: fields from annotations, defaults, inheritance with a subclass __init__ calling super()",
+     "from dataclasses import dataclass, field\n"
+     "import math\n"
+     "\n"
+     "@dataclass\n"
+     "class Conf:\n"
+     "    expand: float\n"
+     "    kernel: int\n"
+     "    block: object = None\n"
+     "    extra: list = field(default_factory=list)\n"
+     "\n"
+     "    @staticmethod\n"
+     "    def adjust(c, m):\n"
+     "        return int(math.ceil(c * m))\n"
+     "\n"
+     "class MConf(Conf):\n"
+     "    def __init__(self, expand, kernel, width_mult=1.0):\n"
+     "        kernel = self.adjust(kernel, width_mult)\n"
+     "        super().__init__(expand, kernel)\n"
+     "\n"
+     "def f():\n"
+     "    a = Conf(1.5, 3, block=\"b\")\n"
+     "    m = MConf(6, 5, width_mult=1.25)\n"
+     "    return (a.expand, a.kernel, a.block, a.extra, m.kernel, m.block, isinstance(m, Conf))\n",
+     "(1.5, 3, 'b', [], 7, None, True)", NULL},
+  {"functools.partial with keyword overrides, and of a class; a partial of a partial",
+     "from functools import partial\n"
+     "\n"
+     "class Norm:\n"
+     "    def __init__(self, n, eps=1e-5, momentum=0.1):\n"
+     "        self.args = (n, eps, momentum)\n"
+     "\n"
+     "def f():\n"
+     "    p = partial(Norm, eps=0.001, momentum=0.01)\n"
+     "    q = partial(p, momentum=0.5)\n"
+     "    add = partial(lambda a, b, c=0: a + b + c, 10)\n"
+     "    return (p(16).args, q(8).args, add(1), add(1, c=100))\n",
+     "((16, 0.001, 0.01), (8, 0.001, 0.5), 11, 111)", NULL},
+  {"collections: OrderedDict keeps order, namedtuple indexes, unpacks and names its fields",
+     "from collections import OrderedDict, namedtuple\n"
+     "\n"
+     "Out = namedtuple(\"Out\", [\"logits\", \"aux2\", \"aux1\"])\n"
+     "\n"
+     "def f():\n"
+     "    d = OrderedDict([(\"b\", 1), (\"a\", 2)])\n"
+     "    d[\"c\"] = 3\n"
+     "    o = Out(1, None, 3)\n"
+     "    x, y, z = o\n"
+     "    return (list(d.keys()), o.logits, o[2], x, y, z, len(o))\n",
+     "(['b', 'a', 'c'], 1, 3, 1, None, 3, 3)", NULL},
+  {"typed *args and **kwargs forwarded through several calls; keyword-only parameters",
+     "from typing import Any\n"
+     "\n"
+     "def inner(a, b=2, *, c=3, **rest):\n"
+     "    return (a, b, c, sorted(rest.items()))\n"
+     "\n"
+     "def middle(*args: Any, **kwargs: Any):\n"
+     "    return inner(*args, **kwargs)\n"
+     "\n"
+     "def outer(x, **kwargs):\n"
+     "    kwargs[\"c\"] = 30\n"
+     "    return middle(x, **kwargs)\n"
+     "\n"
+     "def f():\n"
+     "    return (middle(1), middle(1, 5, c=7, z=9), outer(4, b=8, q=1))\n",
+     "((1, 2, 3, []), (1, 5, 7, [('z', 9)]), (4, 8, 30, [('q', 1)]))", NULL},
+  {"defaults are evaluated once, when the def runs (a mutable default is shared)",
+     "K = 1\n"
+     "\n"
+     "def g(x, acc=[], k=K):\n"
+     "    acc.append(x)\n"
+     "    return (len(acc), k)\n"
+     "\n"
+     "def f():\n"
+     "    g(1)\n"
+     "    return g(2)\n",
+     "(2, 1)", NULL},
+  {"f-strings, % formatting and str.format",
+     "def f():\n"
+     "    i, name, r = 3, \"layer\", 0.125\n"
+     "    return (f\"block{i + 1}-{name}\", f\"{r:.2f}|{i:03d}|{name!r}|{r}\", \"denselayer%d\" % (i + 1),\n"
+     "            \"%s_%02d %.1f %r\" % (name, 7, 2.25, \"x\"), \"{}-{:>4}-{name}\".format(1, \"ab\", name=\"n\"))\n",
+     "('block4-layer', \"0.12|003|'layer'|0.125\", 'denselayer4', \"layer_07 2.2 'x'\", '1-  ab-n')", NULL},
+  {"string methods",
+     "def f():\n"
+     "    s = \"efficientnet_b0\"\n"
+     "    return (s.startswith(\"efficientnet_b\"), s.startswith((\"a\", \"eff\")), s.endswith(\"b0\"), s.replace(\"_\", \"-\"),\n"
+     "            \"a b  c\".split(), \"a,b,,c\".split(\",\"), \"-\".join([\"x\", \"y\"]), s.upper(), \"  p \".strip(), s.find(\"net\"))\n",
+     "(True, True, True, 'efficientnet-b0', ['a', 'b', 'c'], ['a', 'b', '', 'c'], 'x-y', 'EFFICIENTNET_B0', 'p', 9)", NULL},
+  {"generator expressions, all, any, set, next, iter, zip, enumerate, sorted, reversed",
+     "def f():\n"
+     "    xs = [3, 1, 2, 3]\n"
+     "    it = iter(xs)\n"
+     "    first = next(it)\n"
+     "    return (sum(x * 2 for x in xs), all(x > 0 for x in xs), any(x > 2 for x in xs), len(set(xs)), first, next(it),\n"
+     "            next(iter([]), \"empty\"), list(zip(xs, \"abcd\")), [i for i, _ in enumerate(xs) if i], sorted(xs),\n"
+     "            sorted(xs, reverse=True), list(reversed(xs)), {k: v for k, v in zip(\"ab\", xs)}, {x % 2 for x in xs} == {0, 1})\n",
+     "(18, True, True, 3, 3, 1, 'empty', [(3, 'a'), (1, 'b'), (2, 'c'), (3, 'd')], [1, 2, 3], [1, 2, 3, 3], [3, 3, 2, 1], [3, 2, 1, 3], {'a': 3, 'b': 1}, True)", NULL},
+  {"try/except runs the handler on an error, else and finally; raise in a branch not taken",
+     "def risky(n):\n"
+     "    if n < 0:\n"
+     "        raise ValueError(\"negative\")\n"
+     "    return n\n"
+     "\n"
+     "def f():\n"
+     "    out = []\n"
+     "    try:\n"
+     "        out.append(risky(-1))\n"
+     "    except ValueError:\n"
+     "        out.append(\"caught\")\n"
+     "    try:\n"
+     "        out.append(risky(2))\n"
+     "    except (TypeError, ValueError) as e:\n"
+     "        out.append(\"no\")\n"
+     "    else:\n"
+     "        out.append(\"else\")\n"
+     "    finally:\n"
+     "        out.append(\"finally\")\n"
+     "    assert len(out) == 4, \"four\"\n"
+     "    return out\n",
+     "['caught', 2, 'else', 'finally']", NULL},
+  {"dict and list methods: pop, update, setdefault, {**d}, [*xs], copy",
+     "def f():\n"
+     "    d = {\"a\": 1, \"b\": 2}\n"
+     "    p = d.pop(\"a\")\n"
+     "    miss = d.pop(\"zz\", None)\n"
+     "    d.update({\"c\": 3}, e=5)\n"
+     "    d.setdefault(\"b\", 99)\n"
+     "    e = {**d, \"f\": 6}\n"
+     "    xs = [1, 2]\n"
+     "    ys = [*xs, 3, *xs]\n"
+     "    zs = ys.copy()\n"
+     "    zs.reverse()\n"
+     "    return (p, miss, d, e, ys, zs, ys.index(3), ys.count(2))\n",
+     "(1, None, {'b': 2, 'c': 3, 'e': 5}, {'b': 2, 'c': 3, 'e': 5, 'f': 6}, [1, 2, 3, 1, 2], [2, 1, 3, 2, 1], 2, 2)", NULL},
+  {"math, copy.copy of an object, copy.deepcopy of lists",
+     "import copy\n"
+     "import math\n"
+     "\n"
+     "class C:\n"
+     "    def __init__(self):\n"
+     "        self.v = [1]\n"
+     "        self.w = 2\n"
+     "\n"
+     "def f():\n"
+     "    a = C()\n"
+     "    b = copy.copy(a)\n"
+     "    b.w = 5\n"
+     "    l = [[1], [2]]\n"
+     "    m = copy.deepcopy(l)\n"
+     "    m[0].append(9)\n"
+     "    return (math.ceil(2.1), math.floor(-2.1), math.sqrt(16), round(math.log(100, 10), 6), round(math.log(math.e), 6),\n"
+     "            a.w, b.w, a.v is b.v, l, m, math.pi > 3)\n",
+     "(3, -3, 4.0, 2.0, 1.0, 2, 5, True, [[1], [2]], [[1, 9], [2]], True)", NULL},
+  {"lambda, sorted with a key, map and filter",
+     "def f():\n"
+     "    sq = lambda x: x * x\n"
+     "    pairs = [(\"b\", 2), (\"a\", 3), (\"c\", 1)]\n"
+     "    return (sq(7), sorted(pairs, key=lambda p: p[1]), list(map(sq, [1, 2, 3])), list(filter(lambda x: x % 2, range(6))))\n",
+     "(49, [('c', 1), ('b', 2), ('a', 3)], [1, 4, 9], [1, 3, 5])", NULL},
+  {"nn.ModuleDict, modules(), named_modules(), children(), and nn.init on parameters",
+     "import torch.nn as nn\n"
+     "\n"
+     "class Block(nn.ModuleDict):\n"
+     "    def __init__(self, n):\n"
+     "        super().__init__()\n"
+     "        for i in range(n):\n"
+     "            self.add_module(\"layer%d\" % (i + 1), nn.Conv2d(4, 4, 3, bias=i == 0))\n"
+     "\n"
+     "class Net(nn.Module):\n"
+     "    def __init__(self):\n"
+     "        super().__init__()\n"
+     "        self.block = Block(2)\n"
+     "        self.head = nn.Sequential(nn.ReLU(), nn.Linear(4, 2))\n"
+     "        for m in self.modules():\n"
+     "            if isinstance(m, nn.Conv2d):\n"
+     "                nn.init.kaiming_normal_(m.weight, mode=\"fan_out\", nonlinearity=\"relu\")\n"
+     "                if m.bias is not None:\n"
+     "                    nn.init.constant_(m.bias, 0)\n"
+     "            elif isinstance(m, (nn.BatchNorm2d, nn.GroupNorm)):\n"
+     "                nn.init.constant_(m.weight, 1)\n"
+     "\n"
+     "def f():\n"
+     "    n = Net()\n"
+     "    return ([k for k, _ in n.block.items()], [name for name, _ in n.named_modules()], len(list(n.children())),\n"
+     "            type(n.block[\"layer2\"]).__name__, n.block.layer1.bias is None, n.block.layer2.bias is None, n.training)\n",
+     "(['layer1', 'layer2'], ['', 'block', 'block.layer1', 'block.layer2', 'head', 'head.0', 'head.1'], 2, 'Conv2d', False, True, True)", NULL},
+  {"constant tensors in __init__: RegNet's block widths",
+     "import math\n"
+     "import torch\n"
+     "\n"
+     "def f(depth=22, w_0=24, w_a=24.48, w_m=2.54, QUANT=8):\n"
+     "    widths_cont = torch.arange(depth) * w_a + w_0\n"
+     "    block_capacity = torch.round(torch.log(widths_cont / w_0) / math.log(w_m))\n"
+     "    block_widths = (torch.round(torch.divide(w_0 * torch.pow(w_m, block_capacity), QUANT)) * QUANT).int().tolist()\n"
+     "    splits = [w != wp for w, wp in zip(block_widths + [0], [0] + block_widths)]\n"
+     "    depths = torch.diff(torch.tensor([d for d, t in enumerate(splits) if t])).int().tolist()\n"
+     "    rates = [round(x.item(), 6) for x in torch.linspace(0, 0.2, 5)]\n"
+     "    return (block_widths, depths, rates)\n",
+     "([24, 64, 64, 152, 152, 152, 152, 152, 152, 152, 392, 392, 392, 392, 392, 392, 392, 392, 392, 392, 392, 392], [1, 2, 7, 12], [0.0, 0.05, 0.1, 0.15, 0.2])", NULL},
+
 };
 
 static void test_exprs(void) {
