@@ -103,7 +103,6 @@ Node *graph_add(Graph *g, NodeOp op, const char *target, const char *candidate, 
   n->kwargs = kwargs;
   n->loc = loc;
   n->index = g->n;
-  n->buffer = -1;
   g->nodes[g->n++] = n;
   return n;
 }
