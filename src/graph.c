@@ -201,7 +201,7 @@ static const char *infix_format(const OpDef *op) {
 }
 
 /* One statement of FX's generated forward, without the newline. */
-void node_statement(Buf *b, Node *n) {
+void node_statement(Buf *b, const Node *n) {
   Value **a = n->args->list->items;
   switch (n->op) {
   case N_PLACEHOLDER:

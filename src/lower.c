@@ -407,6 +407,8 @@ static void export_order(Lower *L) {
 /* ------------------------------------------------------------ driver */
 Program *lower(Graph *g, int bits) {
   const ClassDef *cls = g->root->obj->cls;
+  if (cls->src != g->src)
+    error_at(node_loc(cls->src, cls->node), "the model class must be defined in %s", g->src->path);
   Program *p = arena_alloc(sizeof *p);
   p->class_name = g->class_name;
   p->cls = cls;

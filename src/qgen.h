@@ -425,7 +425,7 @@ void emit_table(Buf *b, Graph *g);
 void emit_json(Buf *b, Graph *g);
 uint64_t graph_fingerprint(Graph *g);
 void node_args_repr(Buf *b, Node *n);         /* FX _format_args */
-void node_statement(Buf *b, Node *n);         /* the node as FX's Python: `y = f(x)` */
+void node_statement(Buf *b, const Node *n);         /* the node as FX's Python: `y = f(x)` */
 
 /* ----------------------------------------------------------- passes.c */
 void pass_quantize_plan(Graph *g);   /* fold BN, fuse activations, check ops */
@@ -598,10 +598,9 @@ typedef struct {
 
 const char *template_text(const char *name, const EmitOptions *opt);
 void template_expand(Buf *b, const char *text, void (*fill)(Buf *b, const char *marker, void *ctx), void *ctx);
-void emit_python(Buf *b, Graph *g, const Parsed *p, const EmitOptions *opt);
-int qmodule_order(Graph *g, Node **out);   /* export()'s order */
+/* The emitters print the lowered program; they never fail. */
+void emit_python(Buf *b, const Program *p, const Parsed *parsed, const EmitOptions *opt);
 void emit_runtime_py(Buf *b, const EmitOptions *opt);
-/* The C emitter prints the lowered program; it never fails. */
 void emit_c(Buf *source, Buf *header, const Program *p, const EmitOptions *opt);
 
 #endif
