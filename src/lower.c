@@ -44,10 +44,16 @@ static int64_t pair_item(Value *v, int k, Loc loc) {
   return as_int(v, "pool parameter", loc);
 }
 
+/* A 1x1 convolution from the node's input planes to its output planes. */
+static ConvGeom conv_planes(const Node *n) {
+  const Node *in = node_input(n, 0);
+  return (ConvGeom){.c = in->shape[1], .h = in->shape[2], .w = in->shape[3], .o = n->shape[1], .oh = n->shape[2],
+                    .ow = n->shape[3], .kh = 1, .kw = 1, .groups = 1, .sh = 1, .sw = 1, .dh = 1, .dw = 1};
+}
+
 /* A Conv2d's geometry, from its module's constructor arguments. */
 static ConvGeom conv_geom(const Node *n) {
-  const Node *in = node_input(n, 0);
-  ConvGeom g = {in->shape[1], in->shape[2], in->shape[3], n->shape[1], n->shape[2], n->shape[3], 1, 1, 1, 1, 1, 0, 0, 1, 1};
+  ConvGeom g = conv_planes(n);
   Value **p = n->module->params;
   const OpDef *op = n->def;
   Value *ks = param(op, p, "kernel_size"), *st = param(op, p, "stride"), *dl = param(op, p, "dilation");
@@ -104,11 +110,15 @@ static Act act_of(const Node *a) {
   }
 }
 
+/* The runtime module's arguments: these parameters, as the model wrote them. */
 static void set_hyper(Step *s, const char *const *names, int n) {
+  if (n > (int)(sizeof s->hyper / sizeof *s->hyper))
+    unreachable();
   for (int i = 0; i < n; i++)
     s->hyper[i] = arg(s->node, names[i]);
   s->nhyper = n;
 }
+#define SET_HYPER(s, names) set_hyper(s, names, (int)(sizeof names / sizeof *names))
 
 /* ------------------------------------------------------ kernel scratch */
 /* The bytes each kernel needs (the kernels' own formulas, restated; the
@@ -162,9 +172,8 @@ static void lower_conv(Lower *L, Step *s) {
 
 /* bn(x) that no conv precedes: a depthwise 1x1 convolution. */
 static void lower_batchnorm(Lower *L, Step *s) {
-  const Node *in = node_input(s->node, 0), *n = s->node;
-  s->conv = (ConvGeom){in->shape[1], in->shape[2], in->shape[3], n->shape[1], n->shape[2], n->shape[3], 1, 1, in->shape[1],
-                       1, 1, 0, 0, 1, 1};
+  s->conv = conv_planes(s->node);
+  s->conv.groups = s->conv.c;
   s->act = act_of(s->fused_act);
   weighted_slots(s, s->conv.o, 4, (int64_t[]){s->conv.o, 1, 1, 1});
   s->scratch = conv_scratch(s);
@@ -182,14 +191,17 @@ static void lower_linear(Lower *L, Step *s) {
   s->scratch = align64(s->linear.in * 2) + align64(s->linear.out * 4);
 }
 
+/* pool(x), F.max_pool2d(x, k): the largest code of each window; it keeps
+ * its input's parameters, so it has none of its own. */
 static void lower_maxpool(Lower *L, Step *s) {
   static const char *const hyper[] = {"kernel_size", "stride", "padding", "dilation", "ceil_mode"};
   s->pool.g = pool_geom(s->node);
-  set_hyper(s, hyper, 5);
+  SET_HYPER(s, hyper);
   if (!s->pooled_by)
     s->scratch = align64(s->pool.g.w);
 }
 
+/* pool(x), F.avg_pool2d(x, k): the rounded mean of each window. */
 static void lower_avgpool(Lower *L, Step *s) {
   static const char *const hyper[] = {"kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
                                       "divisor_override"};
@@ -197,14 +209,15 @@ static void lower_avgpool(Lower *L, Step *s) {
   s->pool.count_include_pad = v_truthy(arg(s->node, "count_include_pad"));
   Value *d = arg(s->node, "divisor_override");
   s->pool.divisor = d->kind == V_NONE ? 0 : as_int(d, "divisor_override", s->node->loc);
-  set_hyper(s, hyper, 6);
+  SET_HYPER(s, hyper);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {1}, .doc = "zp_in"});
 }
 
+/* F.adaptive_avg_pool2d(x, size): windows that tile the input. */
 static void lower_adaptive_avgpool(Lower *L, Step *s) {
   static const char *const hyper[] = {"output_size"};
   s->pool.g = pool_planes(s->node);
-  set_hyper(s, hyper, 1);
+  SET_HYPER(s, hyper);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {1}, .doc = "zp_in"});
 }
 
@@ -230,7 +243,7 @@ static void lower_cat(Lower *L, Step *s) {
   s->cat.inner = arena_alloc(sizeof(int64_t) * (size_t)s->nin);
   for (int k = 0; k < s->nin; k++)
     s->cat.inner[k] = s->in[k]->bytes / s->cat.outer;
-  set_hyper(s, hyper, 1);
+  SET_HYPER(s, hyper);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {4 + 3 * s->nin},
                      .doc = "zp_out, qmin, qmax, n, then zp, m, sh per input"});
 }
@@ -242,6 +255,7 @@ static void lower_clamp(Lower *L, Step *s) {
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {2}, .doc = "act_min, act_max"});
 }
 
+/* sigmoid(x): a table of 2^bits codes. */
 static void lower_sigmoid(Lower *L, Step *s) {
   s->size = per_image(s->node);
   add_slot(s, (Slot){.field = "lut", .dtype = DT_U8, .ndim = 1, .dims = {(int64_t)1 << L->p->bits}, .doc = "sigmoid table"});
