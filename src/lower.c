@@ -411,7 +411,8 @@ static void export_order(Lower *L) {
   p->slots = arena_alloc(sizeof(Slot) * (size_t)n);
   for (int i = 0; i < p->norder; i++) {
     Step *s = p->order[i];
-    memcpy(&p->slots[p->nslots], s->slots, sizeof(Slot) * (size_t)s->nslots);
+    for (int k = 0; k < s->nslots; k++)
+      p->slots[p->nslots + k] = s->slots[k];
     s->slots = &p->slots[p->nslots];
     p->nslots += s->nslots;
   }
