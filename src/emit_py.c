@@ -1,21 +1,20 @@
 /* emit_py.c: the rewritten Python. The user's file is copied byte for byte;
  * two things are added: an import of the runtime after the file's imports,
- * and, at the end of the model class, the methods generated from the graph
- * (quantize, quantize_forward, freeze, quantize_inference, export), one
- * statement per node, each with a comment pointing to its source line. */
+ * and, at the end of the model class, the methods printed from the lowered
+ * program (quantize, quantize_forward, freeze, quantize_inference, export),
+ * one statement per step, each with a comment pointing to its source line. */
 #include "qgen.h"
 #include <string.h>
 
 typedef struct {
   Buf *b;
   const char *ind;     /* the class body's indentation */
-  Graph *g;
+  const Program *p;
   const char *file;    /* the input's base name, for comments */
-  int bits;
 } Py;
 
-static void line(Py *p, int depth, Node *n, const char *fmt, ...) PRINTF(4, 5);
-static void line(Py *p, int depth, Node *n, const char *fmt, ...) {
+static void line(Py *p, int depth, const Node *n, const char *fmt, ...) PRINTF(4, 5);
+static void line(Py *p, int depth, const Node *n, const char *fmt, ...) {
   for (int i = 0; i < depth; i++)
     buf_puts(p->b, p->ind);
   va_list ap;
@@ -27,179 +26,154 @@ static void line(Py *p, int depth, Node *n, const char *fmt, ...) {
   buf_putc(p->b, '\n');
 }
 
-static const char *repr(Value *v) {
+static const char *repr(const Value *v) {
   Buf b = {0};
-  v_repr(&b, unwrap_const(v));
+  v_repr(&b, v);
   return buf_str(&b);
 }
-
-static const char *pval(Node *n, const char *name) { return repr(param(n->def, n->params, name)); }
 
 /* The activation tuple the runtime takes: None, ('relu',), ('relu6',), ('hardtanh', lo, hi). */
-static const char *act_tuple(Node *a) {
-  if (!a)
-    return "None";
-  switch (a->q) {
-  case Q_RELU: return "('relu',)";
-  case Q_RELU6: return "('relu6',)";
-  case Q_HARDTANH:
-    return format("('hardtanh', %s, %s)", pval(a, "min_val"), pval(a, "max_val"));
-  default: unreachable();
+static const char *act_tuple(Act a) {
+  switch (a.kind) {
+  case ACT_NONE: return "None";
+  case ACT_RELU: return "('relu',)";
+  case ACT_RELU6: return "('relu6',)";
+  case ACT_HARDTANH: return format("('hardtanh', %s, %s)", repr(a.lo), repr(a.hi));
   }
+  unreachable();
 }
 
-static const char *submodule(Node *n) { return format("self.get_submodule(%s)", repr(v_str(n->target))); }
+static const char *submodule(const Node *n) { return format("self.get_submodule(%s)", repr(v_str(n->target))); }
 
-/* The runtime module that quantizes node n (the head of its fused chain). */
-static const char *qmodule_ctor(Node *n) {
-  switch (n->q) {
-  case Q_INPUT: return "qgen_rt.QInput(num_bits)";
-  case Q_CONV:
-    return format("qgen_rt.QConv2d(%s, %s, num_bits, per_channel, act=%s)", submodule(n),
-                  n->fused_bn ? submodule(n->fused_bn) : "None", act_tuple(n->fused_act));
-  case Q_LINEAR:
-    return format("qgen_rt.QLinear(%s, num_bits, per_channel, act=%s)", submodule(n), act_tuple(n->fused_act));
-  case Q_BATCHNORM:
-    return format("qgen_rt.QBatchNorm2d(%s, num_bits, per_channel, act=%s)", submodule(n), act_tuple(n->fused_act));
-  case Q_RELU: case Q_RELU6: case Q_HARDTANH:
-    return format("qgen_rt.QReLU(%s)", act_tuple(n));
-  case Q_MAXPOOL:
-    return format("qgen_rt.QMaxPool2d(%s, %s, %s, %s, %s)", pval(n, "kernel_size"), pval(n, "stride"),
-                  pval(n, "padding"), pval(n, "dilation"), pval(n, "ceil_mode"));
-  case Q_AVGPOOL:
-    return format("qgen_rt.QAvgPool2d(%s, %s, %s, %s, %s, %s)", pval(n, "kernel_size"), pval(n, "stride"),
-                  pval(n, "padding"), pval(n, "ceil_mode"), pval(n, "count_include_pad"), pval(n, "divisor_override"));
-  case Q_ADAPTIVE_AVGPOOL: return format("qgen_rt.QAdaptiveAvgPool2d(%s)", pval(n, "output_size"));
-  case Q_ADD: return format("qgen_rt.QAdd(num_bits, act=%s)", act_tuple(n->fused_act));
-  case Q_CAT: return format("qgen_rt.QCat(%s, num_bits)", pval(n, "dim"));
-  case Q_SIGMOID: return "qgen_rt.QSigmoid(num_bits)";
-  default: unreachable();
-  }
-}
-
-static const char *inputs(Node *n, const char *suffix) {
+/* The step's hyperparameters, as the runtime module's first arguments. */
+static const char *hyper(const Step *s) {
   Buf b = {0};
-  for (int k = 0, m = node_ninputs(n); k < m; k++) {
-    Node *in = node_input(n, k);
+  for (int i = 0; i < s->nhyper; i++)
+    buf_printf(&b, "%s%s", i ? ", " : "", repr(s->hyper[i]));
+  return buf_str(&b);
+}
+
+/* The runtime module of a step. */
+static const char *qmodule_ctor(const Step *s) {
+  switch (s->kind) {
+  case STEP_QUANTIZE: return "qgen_rt.QInput(num_bits)";
+  case STEP_CONV:
+    return format("qgen_rt.QConv2d(%s, %s, num_bits, per_channel, act=%s)", submodule(s->node),
+                  s->fused_bn ? submodule(s->fused_bn) : "None", act_tuple(s->act));
+  case STEP_LINEAR:
+    return format("qgen_rt.QLinear(%s, num_bits, per_channel, act=%s)", submodule(s->node), act_tuple(s->act));
+  case STEP_BATCHNORM:
+    return format("qgen_rt.QBatchNorm2d(%s, num_bits, per_channel, act=%s)", submodule(s->node), act_tuple(s->act));
+  case STEP_CLAMP: return format("qgen_rt.QReLU(%s)", act_tuple(s->act));
+  case STEP_MAXPOOL: return format("qgen_rt.QMaxPool2d(%s)", hyper(s));
+  case STEP_AVGPOOL: return format("qgen_rt.QAvgPool2d(%s)", hyper(s));
+  case STEP_ADAPTIVE_AVGPOOL: return format("qgen_rt.QAdaptiveAvgPool2d(%s)", hyper(s));
+  case STEP_ADD: return format("qgen_rt.QAdd(num_bits, act=%s)", act_tuple(s->act));
+  case STEP_CAT: return format("qgen_rt.QCat(%s, num_bits)", hyper(s));
+  case STEP_SIGMOID: return "qgen_rt.QSigmoid(num_bits)";
+  default: unreachable();
+  }
+}
+
+/* The step's inputs by name, or (suffix ".qo") their parameters' modules. */
+static const char *inputs(const Step *s, const char *suffix) {
+  Buf b = {0};
+  for (int k = 0; k < s->nin; k++) {
+    const Tensor *in = s->in[k];
     if (suffix)
-      buf_printf(&b, "%sself.q_%s%s", k ? ", " : "", in->qsrc->name, suffix);
+      buf_printf(&b, "%sself.q_%s%s", k ? ", " : "", in->qsrc->node->name, suffix);
     else
-      buf_printf(&b, "%s%s", k ? ", " : "", in->name);
+      buf_printf(&b, "%s%s", k ? ", " : "", in->node->name);
   }
   return buf_str(&b);
 }
 
-static const char *statement(Node *n) {
+static const char *statement(const Node *n) {
   Buf b = {0};
   node_statement(&b, n);
   return buf_str(&b);
 }
 
-/* Dropout as traced has training=True baked in; the generated forward
- * must follow the model's mode instead. */
-static const char *identity_forward(Node *n) {
-  if (n->op == N_CALL_MODULE || !dict_get(n->kwargs, "training"))
-    return statement(n);
-  Node copy = *n;
-  copy.kwargs = dict_new();
-  for (int i = 0; i < n->kwargs->n; i++)
-    dict_set(copy.kwargs, n->kwargs->keys[i],
-             strcmp(n->kwargs->keys[i], "training") ? n->kwargs->vals[i] : v_namespace("self.training"));
-  return statement(&copy);
+/* forward() with fake quantization: each runtime module in its node's place. */
+static void emit_quantize_forward(Py *p) {
+  for (int i = 0; i < p->p->nsteps; i++) {
+    const Step *s = &p->p->steps[i];
+    const Node *n = s->node;
+    if (s->kind == STEP_QUANTIZE)
+      line(p, 2, n, "%s = self.q_%s(%s)", n->name, n->name, n->target);
+    else if (s->module)
+      line(p, 2, n, "%s = self.q_%s(%s)", s->out->node->name, n->name, inputs(s, NULL));
+    else
+      line(p, 2, s->kind == STEP_DEQUANTIZE ? NULL : n, "%s", statement(s->stmt));
+  }
+}
+
+/* The integer inference: the same steps on codes. */
+static void emit_quantize_inference(Py *p) {
+  for (int i = 0; i < p->p->nsteps; i++) {
+    const Step *s = &p->p->steps[i];
+    const Node *n = s->node;
+    if (s->kind == STEP_QUANTIZE)
+      line(p, 2, n, "%s = self.q_%s.quantize(%s)", n->name, n->name, n->target);
+    else if (s->module)
+      line(p, 2, n, "%s = self.q_%s.infer(%s)", s->out->node->name, n->name, inputs(s, NULL));
+    else if (s->kind == STEP_IDENTITY)
+      line(p, 2, n, "%s = %s", n->name, s->in[0]->node->name);
+    else if (s->kind == STEP_DEQUANTIZE)
+      line(p, 2, NULL, "return self.q_%s.qo.dequantize(%s)", s->in[0]->qsrc->node->name, s->in[0]->node->name);
+    else
+      line(p, 2, n, "%s", statement(s->stmt));
+  }
 }
 
 static void emit_methods(Py *p) {
-  Graph *g = p->g;
-  Node **nodes = g->nodes;
-  line(p, 1, NULL, "# ---- generated by qgen from %s (%s): do not edit below ----", p->file, g->class_name);
-  line(p, 1, NULL, "QGEN_FINGERPRINT = 0x%016llx", (unsigned long long)graph_fingerprint(g));
+  const Program *prog = p->p;
+  const Step *steps = prog->steps;
+  line(p, 1, NULL, "# ---- generated by qgen from %s (%s): do not edit below ----", p->file, prog->class_name);
+  line(p, 1, NULL, "QGEN_FINGERPRINT = 0x%016llx", (unsigned long long)prog->fingerprint);
   buf_putc(p->b, '\n');
 
-  line(p, 1, NULL, "def quantize(self, num_bits=%d, per_channel=True):", p->bits);
+  line(p, 1, NULL, "def quantize(self, num_bits=%d, per_channel=True):", prog->bits);
   line(p, 2, NULL, "\"\"\"Wrap this model's modules in quantized ones (observers, fake quantization).\"\"\"");
-  for (int i = 0; i < g->n; i++)
-    if (node_is_qmodule(nodes[i]))
-      line(p, 2, nodes[i], "self.q_%s = %s", nodes[i]->name, qmodule_ctor(nodes[i]));
+  for (int i = 0; i < prog->nsteps; i++)
+    if (steps[i].module)
+      line(p, 2, steps[i].node, "self.q_%s = %s", steps[i].node->name, qmodule_ctor(&steps[i]));
   line(p, 2, NULL, "self.train(self.training)  # the new modules follow the model's mode");
   buf_putc(p->b, '\n');
 
-  line(p, 1, NULL, "def quantize_forward(self, %s):", nodes[0]->target);
+  line(p, 1, NULL, "def quantize_forward(self, %s):", steps[0].node->target);
   line(p, 2, NULL, "\"\"\"forward() with fake quantization: calibration (no_grad, eval) and QAT (train).\"\"\"");
-  for (int i = 0; i < g->n; i++) {
-    Node *n = nodes[i];
-    if (n->fused_into)
-      continue;
-    if (n->q == Q_INPUT)
-      line(p, 2, n, "%s = self.q_%s(%s)", n->name, n->name, n->target);
-    else if (node_is_qmodule(n))
-      line(p, 2, n, "%s = self.q_%s(%s)", n->tail->name, n->name, inputs(n, NULL));
-    else if (n->q == Q_IDENTITY)
-      line(p, 2, n, "%s", identity_forward(n));
-    else if (n->q == Q_OUTPUT)
-      line(p, 2, NULL, "%s", statement(n));
-    else
-      line(p, 2, n, "%s", statement(n));
-  }
+  emit_quantize_forward(p);
   buf_putc(p->b, '\n');
 
   line(p, 1, NULL, "def freeze(self):");
   line(p, 2, NULL, "\"\"\"Turn the observed ranges into integer parameters.\"\"\"");
-  for (int i = 0; i < g->n; i++)
-    if (node_is_qmodule(nodes[i]))
-      line(p, 2, NULL, "self.q_%s.freeze(%s)", nodes[i]->name, inputs(nodes[i], ".qo"));
+  for (int i = 0; i < prog->nsteps; i++)
+    if (steps[i].module)
+      line(p, 2, NULL, "self.q_%s.freeze(%s)", steps[i].node->name, inputs(&steps[i], ".qo"));
   buf_putc(p->b, '\n');
 
-  line(p, 1, NULL, "def quantize_inference(self, %s):", nodes[0]->target);
+  line(p, 1, NULL, "def quantize_inference(self, %s):", steps[0].node->target);
   line(p, 2, NULL, "\"\"\"Integer-only inference, exactly as the generated C: float in, float out.\"\"\"");
-  for (int i = 0; i < g->n; i++) {
-    Node *n = nodes[i];
-    if (n->fused_into)
-      continue;
-    if (n->q == Q_INPUT)
-      line(p, 2, n, "%s = self.q_%s.quantize(%s)", n->name, n->name, n->target);
-    else if (node_is_qmodule(n))
-      line(p, 2, n, "%s = self.q_%s.infer(%s)", n->tail->name, n->name, inputs(n, NULL));
-    else if (n->q == Q_IDENTITY)
-      line(p, 2, n, "%s = %s", n->name, node_input(n, 0)->name);
-    else if (n->q == Q_OUTPUT) {
-      Node *out = node_input(n, 0);
-      line(p, 2, NULL, "return self.q_%s.qo.dequantize(%s)", out->qsrc->name, out->name);
-    } else
-      line(p, 2, n, "%s", statement(n));
-  }
+  emit_quantize_inference(p);
   buf_putc(p->b, '\n');
 
   line(p, 1, NULL, "def export(self, path):");
   line(p, 2, NULL, "\"\"\"Write the integer parameters for the C inference (format: docs/quantization.md).\"\"\"");
   line(p, 2, NULL, "qgen_rt.export(path, self.QGEN_FINGERPRINT, [");
-  Node **order = arena_alloc(sizeof(Node *) * (size_t)g->n);
-  for (int i = 0, n = qmodule_order(g, order); i < n; i++)
-    line(p, 3, NULL, "('%s', self.q_%s),", order[i]->name, order[i]->name);
+  for (int i = 0; i < prog->norder; i++)
+    line(p, 3, NULL, "('%s', self.q_%s),", prog->order[i]->node->name, prog->order[i]->node->name);
   line(p, 2, NULL, "])");
 }
 
-/* The order in which the C file and export() list the quantized modules:
- * graph order, with the module that produces the output last. */
-int qmodule_order(Graph *g, Node **out) {
-  Node *last = node_input(g->nodes[g->n - 1], 0)->qsrc;
-  int k = 0;
-  for (int i = 0; i < g->n; i++)
-    if (node_is_qmodule(g->nodes[i]) && g->nodes[i] != last)
-      out[k++] = g->nodes[i];
-  out[k++] = last;
-  return k;
-}
-
-void emit_python(Buf *b, Graph *g, const Parsed *parsed, const EmitOptions *opt) {
+void emit_python(Buf *b, const Program *prog, const Parsed *parsed, const EmitOptions *opt) {
   const Source *src = parsed->src;
-  TSNode cls = g->root->obj->cls->node;
-  if (g->root->obj->cls->src != src)
-    fatal("the model class must be defined in %s", src->path);
+  TSNode cls = prog->cls->node;
   TSNode body = field(cls, FLD_body);
   uint32_t col = ts_node_start_point(ts_node_named_child(body, 0)).column;
   size_t line_len;
   const char *first = source_line(src, ts_node_start_point(ts_node_named_child(body, 0)).row + 1, &line_len);
-  Py p = {b, arena_strndup(first, col), g, base_name(src->path), opt->bits};
+  Py p = {b, arena_strndup(first, col), prog, base_name(src->path)};
 
   /* after the last top-level import, the runtime's import */
   uint32_t import_end = 0;

@@ -103,7 +103,6 @@ Node *graph_add(Graph *g, NodeOp op, const char *target, const char *candidate, 
   n->kwargs = kwargs;
   n->loc = loc;
   n->index = g->n;
-  n->buffer = -1;
   g->nodes[g->n++] = n;
   return n;
 }
@@ -202,7 +201,7 @@ static const char *infix_format(const OpDef *op) {
 }
 
 /* One statement of FX's generated forward, without the newline. */
-void node_statement(Buf *b, Node *n) {
+void node_statement(Buf *b, const Node *n) {
   Value **a = n->args->list->items;
   switch (n->op) {
   case N_PLACEHOLDER:

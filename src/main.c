@@ -1,7 +1,8 @@
 /* main.c: the pipeline, top to bottom:
  *   options -> load -> parse -> evaluate __init__ -> trace forward
  *   -> print the graph (--emit fx|graph|json)
- *   -> or: quantization passes -> rewritten Python, runtime, C -> files */
+ *   -> or: quantization passes -> lowered program -> rewritten Python,
+ *      runtime, C -> files */
 #include "config.h"
 #include "qgen.h"
 #include <errno.h>
@@ -316,18 +317,21 @@ int main(int argc, char **argv) {
     else
       fwrite(b->data, 1, b->len, stdout);
   } else {
-    pass_quantize_plan(g);
     EmitOptions *eo = &o.emit_opt;
+    pass_quantize_plan(g);
+    Program *prog = lower(g, eo->bits);
+    if (eo->weights && !(eo->weights_data = source_load(eo->weights)))
+      fatal("cannot read weights %s", eo->weights);
     eo->stem = stem_of(o.input);
     const char *dir = o.output ? o.output : ".";
     struct stat st;
     if (stat(dir, &st) && mkdir(dir, 0777) && errno != EEXIST)
       fatal("cannot create directory %s: %s", dir, strerror(errno));
     const char *py = format("%s/%s_q.py", dir, eo->stem);
-    emit_python(output(py), g, parsed, eo);
+    emit_python(output(py), prog, parsed, eo);
     emit_runtime_py(output(format("%s/qgen_runtime.py", dir)), eo);
     Buf *c_source = output(format("%s/%s_q.c", dir, eo->stem));
-    emit_c(c_source, output(format("%s/%s_q.h", dir, eo->stem)), g, eo);
+    emit_c(c_source, output(format("%s/%s_q.h", dir, eo->stem)), prog, eo);
     if (o.depfile)
       write_depfile(&o, py);
     write_outputs();

@@ -1,10 +1,7 @@
-/* passes.c: the graph rewrites for quantization.
- *   plan:   give every node its quantized form; fold each BatchNorm into the
- *           conv before it; fuse ReLU / ReLU6 / Hardtanh into the op that
- *           requantizes before them (conv, linear, add); find, for every
- *           value, the node whose output parameters describe it.
- *   memory: give every value the C code computes an arena offset, from the
- *           values' lifetimes, so the arena is the peak of live activations. */
+/* passes.c: the graph rewrites for quantization: give every node its
+ * quantized form; fold each BatchNorm into the conv before it; fuse ReLU /
+ * ReLU6 / Hardtanh into the op that requantizes before them (conv, linear,
+ * add); find, for every value, the node whose output parameters describe it. */
 #include "qgen.h"
 #include <string.h>
 
@@ -65,7 +62,6 @@ void pass_quantize_plan(Graph *g) {
     if (n->q == Q_OUTPUT && (n->args->list->items[0]->kind != V_PROXY || !n->args->list->items[0]->node->is_tensor))
       error_at(n->loc, "qgen quantizes models whose forward() returns one tensor");
     n->tail = n;
-    n->buffer = -1;
   }
   /* BatchNorm folds into the conv it follows, if nothing else reads the
    * conv; any other BatchNorm (pre-activation blocks) stands alone as a
@@ -108,93 +104,4 @@ void pass_quantize_plan(Graph *g) {
       n->alias = p->alias ? p->alias : p;
     }
   }
-}
-
-/* ------------------------------------------------------------ memory */
-typedef struct {
-  Node *node;
-  int64_t size, offset;
-  int born, dies;
-} Block;
-
-void pass_memory_plan(Graph *g, int64_t (*scratch)(Node *n), int64_t *scratch_off, int64_t *arena_bytes,
-                      int64_t *total_bytes) {
-  /* Values with their own codes: the tail of every quantized module (a
-   * conv that computes the max pool after it stores the pool's output,
-   * from the conv's step on). Then each step's scratch. */
-  Block *blocks = arena_alloc(sizeof(Block) * (size_t)(2 * g->n));
-  int nb = 0;
-  int *block_of = arena_alloc(sizeof(int) * (size_t)g->n);
-  for (int i = 0; i < g->n; i++)
-    block_of[i] = -1;
-  Node **pooled_by = arena_alloc(sizeof(Node *) * (size_t)g->n);   /* pool -> the conv tail computing it */
-  for (int i = 0; i < g->n; i++)
-    if (g->nodes[i]->c_pool)
-      pooled_by[g->nodes[i]->c_pool->index] = g->nodes[i];
-  for (int i = 0; i < g->n; i++) {
-    Node *n = g->nodes[i];
-    if (!node_is_qmodule(n) || n->tail->c_pool)
-      continue;
-    Node *t = n->tail, *producer = pooled_by[t->index] ? pooled_by[t->index] : t;
-    int64_t per_image = t->ndim > 1 ? shape_numel(t->shape, t->ndim) / t->shape[0] : shape_numel(t->shape, t->ndim);
-    blocks[nb] = (Block){t, (per_image + 15) & ~(int64_t)15, 0, producer->index, t->index};
-    block_of[t->index] = nb++;
-  }
-  int nvalues = nb;
-  for (int i = 0; i < g->n; i++) {
-    int64_t s = scratch(g->nodes[i]);
-    if (s > 0) {
-      int when = g->nodes[i]->tail->index;
-      blocks[nb++] = (Block){g->nodes[i], (s + 63) & ~(int64_t)63, 0, when, when};
-    }
-  }
-  /* A value lives until its last reader, through the aliases that read it. */
-  for (int i = 0; i < g->n; i++) {
-    Node *n = g->nodes[i];
-    int b = block_of[(n->alias ? n->alias : n)->index];
-    if (b < 0)
-      continue;
-    for (int u = 0; u < n->nusers; u++) {
-      Node *user = n->users[u];
-      Node *head = user->fused_into ? user->fused_into : user;
-      int when = head->tail ? head->tail->index : user->index;
-      if (when > blocks[b].dies)
-        blocks[b].dies = when;
-    }
-  }
-  /* First fit: each block at the lowest offset free for its whole life,
-   * every block 64-byte aligned (the kernels' scratch needs 16). */
-  int64_t peak = 0, total = 0;
-  for (int b = 0; b < nb; b++) {
-    int64_t off = 0;
-    for (bool moved = true; moved;) {
-      moved = false;
-      for (int o = 0; o < b; o++) {
-        Block *x = &blocks[o];
-        bool overlap_time = x->born <= blocks[b].dies && blocks[b].born <= x->dies;
-        bool overlap_mem = x->offset < off + blocks[b].size && off < x->offset + x->size;
-        if (overlap_time && overlap_mem) {
-          off = (x->offset + x->size + 63) & ~(int64_t)63;
-          moved = true;
-        }
-      }
-    }
-    blocks[b].offset = off;
-    if (b < nvalues)
-      blocks[b].node->buffer = (int)off;
-    else
-      scratch_off[blocks[b].node->index] = off;
-    if (off + blocks[b].size > peak)
-      peak = off + blocks[b].size;
-    total += blocks[b].size;
-  }
-  for (int i = 0; i < g->n; i++) {
-    Node *n = g->nodes[i];
-    if (n->alias)
-      n->buffer = n->alias->buffer;
-    else if (n->fused_into)
-      n->buffer = n->fused_into->tail->buffer;
-  }
-  *arena_bytes = peak;
-  *total_bytes = total;
 }

@@ -1,6 +1,7 @@
 /* qgen.h: the one internal header. One banner section per stage, in
  * pipeline order: arena, source, parse, value, torch ops, eval, trace,
- * graph, passes, emitters. Everything not declared here is static. */
+ * graph, passes, lower, memory, emitters. Everything not declared here is
+ * static. */
 #ifndef QGEN_H
 #define QGEN_H
 
@@ -549,8 +550,6 @@ struct Node {
   Node *tail;             /* on a producer: the last node of its fused chain (itself if none) */
   Node *qsrc;             /* the node whose quantized module's qo describes this value */
   Node *alias;            /* Q_PASS/Q_IDENTITY: the node whose codes this one reuses */
-  Node *c_pool;           /* C only: a max pool computed by this conv's kernel */
-  int buffer;             /* memory plan: arena offset in bytes, -1 if none */
 };
 
 struct Graph {
@@ -573,31 +572,182 @@ void emit_table(Buf *b, Graph *g);
 void emit_json(Buf *b, Graph *g);
 uint64_t graph_fingerprint(Graph *g);
 void node_args_repr(Buf *b, Node *n);         /* FX _format_args */
-void node_statement(Buf *b, Node *n);         /* the node as FX's Python: `y = f(x)` */
+void node_statement(Buf *b, const Node *n);         /* the node as FX's Python: `y = f(x)` */
 
 /* ----------------------------------------------------------- passes.c */
 void pass_quantize_plan(Graph *g);   /* fold BN, fuse activations, check ops */
-/* Arena offsets for every stored value (n->buffer) and for each node's
- * scratch (scratch(n) bytes, live during that node only). */
-void pass_memory_plan(Graph *g, int64_t (*scratch)(Node *n), int64_t *scratch_off, int64_t *arena_bytes,
-                      int64_t *total_bytes);
 bool node_is_qmodule(const Node *n);  /* has its own runtime module (q_NAME) */
 Node *node_input(const Node *n, int k);   /* k-th tensor input */
 int node_ninputs(const Node *n);
+
+/* ------------------------------------------------------------ lower.c */
+/* The lowered program: what both emitters print, and all they read of the
+ * model (besides names, module paths and source lines, for names and
+ * comments). Every decision is taken here or before: the kernel of each
+ * step, its geometry, where every value's codes live, the weights file's
+ * table. Every user error is raised here or before, at a source line. */
+typedef struct Step Step;
+typedef struct Tensor Tensor;
+
+/* How a value's codes are laid out in its buffer. */
+typedef enum {
+  LAYOUT_NCHW    /* PyTorch's: row-major over the shape, so view and flatten cost nothing */
+} Layout;
+
+/* How a value is computed and where its codes are. */
+typedef enum {
+  PLACE_OWN,     /* its step writes it to its own buffer */
+  PLACE_FUSED,   /* a folded BatchNorm or fused activation, computed in its chain's step;
+                    the chain's last one has the chain's buffer */
+  PLACE_HEAD,    /* the head of a fused chain: its codes are never stored apart */
+  PLACE_POOLED,  /* a conv's output that its kernel max-pools at once: never stored */
+  PLACE_ALIAS,   /* view, flatten, dropout ...: the codes of another value, as they are */
+  PLACE_STATIC   /* a size: known statically, no codes */
+} Placement;
+
+struct Tensor {              /* a value of the graph (one per node but the output) */
+  const Node *node;          /* names, the op's name, the source line */
+  int ndim;
+  int shape[MAX_DIMS];
+  int64_t bytes;             /* codes of one image (uint8); 0 for a size */
+  Layout layout;
+  Placement at;
+  const Tensor *store;       /* whose buffer holds its codes (itself if it has one); NULL: none */
+  int64_t offset;            /* if store == this: the buffer's offset in the arena */
+  Step *step;                /* the step that computes it */
+  Step *qsrc;                /* the runtime module whose output (scale, zp) describe its codes */
+};
+
+typedef enum {
+  STEP_QUANTIZE,         /* the input: floats to codes */
+  STEP_CONV,             /* qg_conv2d: a Conv2d, its folded BatchNorm, its fused activation */
+  STEP_BATCHNORM,        /* a BatchNorm2d no conv precedes: qg_conv2d as a depthwise 1x1 conv */
+  STEP_LINEAR,
+  STEP_MAXPOOL,
+  STEP_AVGPOOL,
+  STEP_ADAPTIVE_AVGPOOL,
+  STEP_ADD,
+  STEP_CAT,
+  STEP_CLAMP,            /* a ReLU, ReLU6 or Hardtanh that could not be fused */
+  STEP_SIGMOID,          /* a table lookup */
+  STEP_RESHAPE,          /* view, reshape, flatten: the same codes */
+  STEP_IDENTITY,         /* dropout, identity, contiguous: the same codes */
+  STEP_STATIC,           /* size(), shape, getitem on sizes: a static value */
+  STEP_DEQUANTIZE        /* the output: codes to floats */
+} StepKind;
+
+/* The activation a step's clamp applies (its own, or one fused into it). */
+typedef enum { ACT_NONE, ACT_RELU, ACT_RELU6, ACT_HARDTANH } ActKind;
+typedef struct {
+  ActKind kind;
+  const Value *lo, *hi;      /* Hardtanh's bounds, as the model wrote them */
+} Act;
+
+/* qg_conv_shape's fields, in its order. */
+typedef struct {
+  int64_t c, h, w, o, oh, ow, kh, kw, groups, sh, sw, ph, pw, dh, dw;
+} ConvGeom;
+
+/* qg_pool_shape's fields, in its order (the adaptive pool uses c .. ow). */
+typedef struct {
+  int64_t c, h, w, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw;
+} PoolGeom;
+
+/* One tensor of the weights file: OWNER.FIELD. */
+typedef enum { DT_I32, DT_F32, DT_I8, DT_U8 } DType;
+typedef struct {
+  const char *owner;         /* the step's name, or "output" */
+  const char *field;         /* "i", "w", "b", "m", "s", "f", "lut" */
+  DType dtype;
+  int ndim;
+  int64_t dims[4];
+  const char *doc;           /* what it holds, or NULL */
+} Slot;
+
+struct Step {
+  StepKind kind;
+  const Node *node;          /* names and the source line; a fused chain's head */
+  const Node *fused_bn;      /* the BatchNorm folded into this conv (its module is the runtime's) */
+  const Node *fused_act;     /* the activation fused into its clamp */
+  Tensor **in;               /* the values it reads, in argument order */
+  int nin;
+  Tensor *out;               /* the value it computes (a fused chain's last); NULL for DEQUANTIZE */
+  bool module;               /* has a runtime module q_NAME and a place in export order */
+  Slot *slots;               /* its weights-file tensors, a run of prog->slots */
+  int nslots;
+  Act act;                   /* CONV, BATCHNORM, LINEAR, ADD: the fused one; CLAMP: its own */
+  const Value *hyper[6];     /* pools, CAT: the runtime module's arguments, as the model wrote */
+  int nhyper;                /*   them (the runtime follows PyTorch's own defaults) */
+  Step *conv_pool;           /* CONV: the max pool its kernel computes too */
+  Step *pooled_by;           /* MAXPOOL: the conv whose kernel computes it */
+  const Node *stmt;          /* RESHAPE, IDENTITY, STATIC, DEQUANTIZE: the statement the
+                                generated forward keeps */
+  int64_t scratch;           /* bytes of kernel scratch, during this step only */
+  int64_t scratch_offset;
+  union {                    /* the resolved geometry of its kind */
+    ConvGeom conv;                                   /* CONV, BATCHNORM */
+    struct {
+      PoolGeom g;
+      bool count_include_pad;                        /* AVGPOOL */
+      int64_t divisor;                               /* AVGPOOL; 0: the window's */
+    } pool;                                          /* MAXPOOL, AVGPOOL, ADAPTIVE_AVGPOOL */
+    struct { int64_t in, out; } linear;              /* features of one image */
+    struct {
+      int axis;
+      int64_t outer;         /* product of the sizes between the batch and the axis */
+      int64_t *inner;        /* input k's contiguous run of codes */
+    } cat;
+    int64_t size;                                    /* ADD, CLAMP, SIGMOID: codes of one image */
+  };
+};
+
+/* An arena buffer: a value's codes, or a step's scratch. */
+typedef struct {
+  const Tensor *value;       /* NULL for a scratch buffer */
+  const Step *scratch_of;    /* NULL for a value's buffer */
+  int64_t offset, bytes;
+} Buffer;
+
+typedef struct {
+  const char *class_name;
+  const ClassDef *cls;       /* the model class: the Python's methods end its body */
+  const Source *src;
+  uint64_t fingerprint;      /* of the graph: export() writes it, init checks it */
+  int bits;                  /* codes take 2^bits levels */
+  Step *steps;               /* graph order, one per node not fused into another: */
+  int nsteps;                /*   QUANTIZE first, DEQUANTIZE last */
+  Tensor *tensors;           /* every value, graph order */
+  int ntensors;
+  Step **order;              /* the runtime modules in export order: the output's last */
+  int norder;
+  Slot *slots;               /* the weights file's table: the modules' in export order, */
+  int nslots;                /*   then the output's */
+  Buffer *buffers;           /* graph order; a step's scratch after its value */
+  int nbuffers;
+  int64_t arena_bytes;       /* the arena's peak */
+  int64_t total_bytes;       /* every buffer, unshared */
+} Program;
+
+Program *lower(Graph *g, int bits);   /* after pass_quantize_plan */
+
+/* ----------------------------------------------------------- memory.c */
+/* Offsets in the arena for every buffer (values, scratch), by lifetime. */
+void plan_memory(Program *p);
 
 /* ---------------------------------------------- emit_py.c, emit_c.c */
 typedef struct {
   const char *template_dir;   /* --template-dir or $QGEN_TEMPLATE_DIR */
   const char *stem;           /* "net" */
   const char *weights;        /* --weights file to embed, or NULL */
+  const Source *weights_data; /* its bytes (main reads it: the emitters never fail) */
   int bits;                   /* --bits: quantize()'s default num_bits, the C's LUT size */
 } EmitOptions;
 
 const char *template_text(const char *name, const EmitOptions *opt);
 void template_expand(Buf *b, const char *text, void (*fill)(Buf *b, const char *marker, void *ctx), void *ctx);
-void emit_python(Buf *b, Graph *g, const Parsed *p, const EmitOptions *opt);
-int qmodule_order(Graph *g, Node **out);   /* export()'s and the C's order */
+/* The emitters print the lowered program; they never fail. */
+void emit_python(Buf *b, const Program *p, const Parsed *parsed, const EmitOptions *opt);
 void emit_runtime_py(Buf *b, const EmitOptions *opt);
-void emit_c(Buf *source, Buf *header, Graph *g, const EmitOptions *opt);
+void emit_c(Buf *source, Buf *header, const Program *p, const EmitOptions *opt);
 
 #endif

@@ -1,6 +1,7 @@
 /* tests/c/test_eval.c: unit tests of the evaluator (eval.c), the tracer
- * (trace.c) and the graph printers (graph.c), driven through qgen.h on small
- * Python sources held as C strings. Prints TAP; exits 1 if a test failed.
+ * (trace.c), the graph printers (graph.c) and the lowering (lower.c,
+ * memory.c), driven through qgen.h on small Python sources held as C
+ * strings. Prints TAP; exits 1 if a test failed.
  *
  * Each test runs the pipeline of main.c: source_from_string, parse_source,
  * interp_new, interp_exec_module, then either calls the source's f() and
@@ -109,8 +110,10 @@ static const char *capture_stop(void) {
 }
 
 /* ------------------------------------------------------------- running */
-/* SHAPES: "name shape" for each node, "; "-separated: "x [1, 1, 28, 28]; size = 1; ..." */
-typedef enum { CALL_F, EMIT_FX, EMIT_TABLE, EMIT_JSON, SHAPES } Mode;
+/* SHAPES: "name shape" for each node, "; "-separated: "x [1, 1, 28, 28]; size = 1; ..."
+ * LOWERED: the quantization plan and the lowering run too (Result.prog);
+ * the output is each arena buffer, "; "-separated: "x 0+784; conv1_scratch 832+4992; ..." */
+typedef enum { CALL_F, EMIT_FX, EMIT_TABLE, EMIT_JSON, SHAPES, LOWERED } Mode;
 
 typedef struct {
   const char *path;          /* default "test.py" */
@@ -124,6 +127,7 @@ typedef struct {
   const char *out;           /* repr(f()) or the printed graph */
   const char *err;           /* everything written to stderr */
   Graph *graph;
+  Program *prog;             /* LOWERED */
 } Result;
 
 static void shapes(Buf *b, Graph *g) {
@@ -139,6 +143,14 @@ static void shapes(Buf *b, Graph *g) {
       buf_puts(b, " = ");
       v_repr(b, n->const_value);
     }
+  }
+}
+
+static void buffers(Buf *b, const Program *p) {
+  for (int i = 0; i < p->nbuffers; i++) {
+    const Buffer *x = &p->buffers[i];
+    buf_printf(b, "%s%s%s %lld+%lld", i ? "; " : "", x->value ? x->value->node->name : x->scratch_of->node->name,
+               x->value ? "" : "_scratch", (long long)x->offset, (long long)x->bytes);
   }
 }
 
@@ -189,7 +201,11 @@ static Result run(Mode mode, const char *text, const Opts *opts) {
         emit_table(&b, R.graph);
       else if (mode == EMIT_JSON)
         emit_json(&b, R.graph);
-      else
+      else if (mode == LOWERED) {
+        pass_quantize_plan(R.graph);
+        R.prog = lower(R.graph, 8);
+        buffers(&b, R.prog);
+      } else
         shapes(&b, R.graph);
     }
     R.out = buf_str(&b);
@@ -1901,6 +1917,84 @@ static void test_models(void) {
                &(Opts){.shape = {1, 8, 6, 6}}), resblock_fx);
 }
 
+/* ---------------------------------------------------------------- lowering */
+#define EXPECT_LOWER_ERROR(desc, opts, text, line, col, msg)                           \
+  do {                                                                                 \
+    const char *src_ = (text);                                                         \
+    check_error(desc, run(LOWERED, src_, opts), src_, line, col, msg);                 \
+  } while (0)
+
+static const Buffer *find_buffer(const Program *p, const char *name, bool scratch) {
+  for (int i = 0; p && i < p->nbuffers; i++) {
+    const Buffer *x = &p->buffers[i];
+    const char *n = x->value ? x->value->node->name : x->scratch_of->node->name;
+    if (!strcmp(n, name) && !x->value == scratch)
+      return x;
+  }
+  return NULL;
+}
+
+static const Step *find_step(const Program *p, const char *name) {
+  for (int i = 0; p && i < p->nsteps; i++)
+    if (!strcmp(p->steps[i].node->name, name))
+      return &p->steps[i];
+  return NULL;
+}
+
+static void test_lower(void) {
+  static const Opts rank3 = {.shape = {1, 3, 8}};
+  EXPECT_LOWER_ERROR("lower: the C takes 4D or 2D inputs, at forward's argument", &rank3,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return self.r(x)\n",
+                     10, 23, "the C inference takes an N x C x H x W or N x F input; this one has 3 dimensions");
+  EXPECT_LOWER_ERROR("lower: Linear on a 4D input, at the call", NULL,
+                     NET_HEAD
+                     "        self.fc = nn.Linear(28, 4)\n"
+                     "    def forward(self, x):\n"
+                     "        return self.fc(x)\n",
+                     11, 16, "the C inference supports Linear on N x F inputs only");
+  EXPECT_LOWER_ERROR("lower: torch.cat along the batch, at the call", NULL,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return torch.cat([self.r(x), x], 0)\n",
+                     11, 16, "the C inference does not concatenate along the batch dimension");
+
+  /* conv -> bn -> relu -> max pool: one step computes all four (between
+   * the input's and the output's) */
+  Result r = run(LOWERED,
+                 NET_HEAD
+                 "        self.conv = nn.Conv2d(1, 4, 3)\n"
+                 "        self.bn = nn.BatchNorm2d(4)\n"
+                 "    def forward(self, x):\n"
+                 "        return F.max_pool2d(F.relu(self.bn(self.conv(x))), 2)\n",
+                 NULL);
+  const Step *conv = find_step(r.prog, "conv"), *pool = find_step(r.prog, "max_pool2d");
+  ok(r.ok && r.prog->nsteps == 4 && conv && pool && conv->kind == STEP_CONV && conv->conv_pool == pool &&
+         pool->pooled_by == conv && conv->out->at == PLACE_FUSED && conv->out->store == pool->out &&
+         pool->out->at == PLACE_OWN && !find_buffer(r.prog, "relu", false) && pool->scratch == 0 &&
+         conv->conv.kh == 3 && conv->conv.oh == 26 && pool->pool.g.kh == 2 && pool->pool.g.sh == 2,
+     "lower: a conv's BatchNorm, ReLU and max pool are one step; only the pool's output is stored");
+
+  /* fc1's chain ends after fc2's step: its output, written at fc1's step,
+   * must outlive fc2's scratch (the C calls fc1's kernel at its head). */
+  r = run(LOWERED,
+          NET_HEAD
+          "        self.fc1 = nn.Linear(8, 256)\n"
+          "        self.fc2 = nn.Linear(8, 4)\n"
+          "    def forward(self, x):\n"
+          "        y = self.fc1(x)\n"
+          "        z = self.fc2(x)\n"
+          "        return torch.cat([F.relu(y), z], 1)\n",
+          &(Opts){.shape = {1, 8}});
+  const Buffer *y = find_buffer(r.prog, "relu", false), *s2 = find_buffer(r.prog, "fc2", true);
+  bool good = r.ok && y && s2 && (s2->offset >= y->offset + y->bytes || y->offset >= s2->offset + s2->bytes);
+  if (!ok(good, "lower: a fused chain's buffer is live from its head's step: no later scratch shares it"))
+    diag_text("buffers", r.out);
+}
+
 /* ---------------------------------------------------- known bugs (TODO) */
 static void test_known_bugs(void) {
   check_output("a submodule attribute set back to None is no longer called",
@@ -1951,6 +2045,7 @@ int main(void) {
   test_table_json();
   test_errors();
   test_models();
+  test_lower();
   test_known_bugs();
   printf("1..%d\n", ntests);
   if (ntodo_failed)

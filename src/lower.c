@@ -1,0 +1,443 @@
+/* lower.c: the lowered program (qgen.h), from the quantization plan.
+ *   values: every node's value, how it is computed and which buffer
+ *           holds its codes;
+ *   steps:  one per node not fused into another, each made by the lowering
+ *           rule of its quantized form (QKind): its kind, its geometry
+ *           resolved from the op's parameters, its weights-file tensors
+ *           (slots), its kernel scratch;
+ *   order:  the runtime modules in export order, and the slot table;
+ *   memory: the arena plan (memory.c).
+ * What the integer inference cannot do is refused here, at a source line:
+ * the emitters only print. */
+#include "qgen.h"
+#include <string.h>
+
+typedef struct {
+  Graph *g;
+  Program *p;
+  Tensor **tensor_of;   /* by node index */
+  Step **step_of;       /* by node index: the step that computes the node */
+} Lower;
+
+static int64_t align64(int64_t n) { return (n + 63) & ~(int64_t)63; }
+
+/* Codes of one image: the batch dimension does not count. */
+static int64_t per_image(const Node *n) {
+  return n->ndim > 1 ? shape_numel(n->shape, n->ndim) / n->shape[0] : shape_numel(n->shape, n->ndim);
+}
+
+/* The value bound to a parameter of the node's op, as the model wrote it. */
+static Value *arg(const Node *n, const char *name) { return unwrap_const(param(n->def, n->params, name)); }
+
+static void add_slot(Step *s, Slot slot) {
+  slot.owner = s->node->name;
+  s->slots = arena_grow(s->slots, sizeof(Slot) * (size_t)s->nslots, sizeof(Slot) * (size_t)(s->nslots + 1));
+  s->slots[s->nslots++] = slot;
+}
+
+/* ---------------------------------------------------------- geometry */
+/* A pool parameter's k-th item: an int stands for the pair (k, k). */
+static int64_t pair_item(Value *v, int k, Loc loc) {
+  v = unwrap_const(v);
+  if (v_is_seq(v))
+    v = v->list->items[v->list->n == 1 ? 0 : k];
+  return as_int(v, "pool parameter", loc);
+}
+
+/* A 1x1 convolution from the node's input planes to its output planes. */
+static ConvGeom conv_planes(const Node *n) {
+  const Node *in = node_input(n, 0);
+  return (ConvGeom){.c = in->shape[1], .h = in->shape[2], .w = in->shape[3], .o = n->shape[1], .oh = n->shape[2],
+                    .ow = n->shape[3], .kh = 1, .kw = 1, .groups = 1, .sh = 1, .sw = 1, .dh = 1, .dw = 1};
+}
+
+/* A Conv2d's geometry, from its module's constructor arguments. */
+static ConvGeom conv_geom(const Node *n) {
+  ConvGeom g = conv_planes(n);
+  Value **p = n->module->params;
+  const OpDef *op = n->def;
+  Value *ks = param(op, p, "kernel_size"), *st = param(op, p, "stride"), *dl = param(op, p, "dilation");
+  Value *pad = param(op, p, "padding");
+  g.kh = ks->list->items[0]->i, g.kw = ks->list->items[1]->i;
+  g.sh = st->list->items[0]->i, g.sw = st->list->items[1]->i;
+  g.dh = dl->list->items[0]->i, g.dw = dl->list->items[1]->i;
+  g.groups = as_int(param(op, p, "groups"), "groups", n->loc);
+  if (pad->kind == V_STR) {
+    bool same = !strcmp(pad->s, "same");
+    g.ph = same ? g.dh * (g.kh - 1) / 2 : 0;
+    g.pw = same ? g.dw * (g.kw - 1) / 2 : 0;
+  } else {
+    g.ph = pad->list->items[0]->i;
+    g.pw = pad->list->items[1]->i;
+  }
+  return g;
+}
+
+/* The planes a pool reads and writes: the last three dimensions. */
+static PoolGeom pool_planes(const Node *n) {
+  const Node *in = node_input(n, 0);
+  int r = in->ndim - 3;
+  return (PoolGeom){.c = in->shape[r], .h = in->shape[r + 1], .w = in->shape[r + 2], .oh = n->shape[r + 1],
+                    .ow = n->shape[r + 2]};
+}
+
+/* MaxPool2d, AvgPool2d and their functional forms: the parameters by name
+ * (a missing stride is the kernel size; avg_pool2d has no dilation). */
+static PoolGeom pool_geom(const Node *n) {
+  PoolGeom g = pool_planes(n);
+  Value *ks = arg(n, "kernel_size"), *st = arg(n, "stride");
+  if (st->kind == V_NONE || (v_is_seq(st) && st->list->n == 0))
+    st = ks;
+  bool has_dilation = false;
+  for (int i = 0; i < n->def->nparams; i++)
+    has_dilation |= !strcmp(n->def->pname[i], "dilation");
+  Value *pad = arg(n, "padding"), *dl = has_dilation ? arg(n, "dilation") : v_int(1);
+  g.kh = pair_item(ks, 0, n->loc), g.kw = pair_item(ks, 1, n->loc);
+  g.sh = pair_item(st, 0, n->loc), g.sw = pair_item(st, 1, n->loc);
+  g.ph = pair_item(pad, 0, n->loc), g.pw = pair_item(pad, 1, n->loc);
+  g.dh = pair_item(dl, 0, n->loc), g.dw = pair_item(dl, 1, n->loc);
+  return g;
+}
+
+static Act act_of(const Node *a) {
+  if (!a)
+    return (Act){ACT_NONE, NULL, NULL};
+  switch (a->q) {
+  case Q_RELU: return (Act){ACT_RELU, NULL, NULL};
+  case Q_RELU6: return (Act){ACT_RELU6, NULL, NULL};
+  case Q_HARDTANH: return (Act){ACT_HARDTANH, arg(a, "min_val"), arg(a, "max_val")};
+  default: unreachable();
+  }
+}
+
+/* The runtime module's arguments: these parameters, as the model wrote them. */
+static void set_hyper(Step *s, const char *const *names, int n) {
+  if (n > (int)(sizeof s->hyper / sizeof *s->hyper))
+    unreachable();
+  for (int i = 0; i < n; i++)
+    s->hyper[i] = arg(s->node, names[i]);
+  s->nhyper = n;
+}
+#define SET_HYPER(s, names) set_hyper(s, names, (int)(sizeof names / sizeof *names))
+
+/* ------------------------------------------------------ kernel scratch */
+/* The bytes each kernel needs (the kernels' own formulas, restated; the
+ * C's init checks them against qg_conv2d_scratch and qg_linear_scratch). */
+static int64_t conv_scratch(const Step *s) {
+  const ConvGeom *g = &s->conv;
+  int64_t hp = (g->oh - 1) * g->sh + (g->kh - 1) * g->dh + 1, wp = (g->ow - 1) * g->sw + (g->kw - 1) * g->dw + 1;
+  int64_t wq = (wp + g->sw - 1) / g->sw;
+  int64_t cap = (((g->oh * wq + 16) + 63) & ~(int64_t)63) + 64;
+  int64_t taps = g->c / g->groups * g->kh * g->kw;
+  const Tensor *pooled = s->conv_pool ? s->conv_pool->out : NULL;
+  int64_t ohw = pooled ? (int64_t)pooled->shape[2] * pooled->shape[3] : 0;
+  int64_t stage = (ohw > 960 ? (ohw + 15) & ~(int64_t)15 : 960) + 64;
+  return align64(taps * 4) + 2 * align64(cap * 4) + align64(cap) + align64(stage * 4) +
+         align64((g->c * g->sw * hp * wq + 16) * 2);
+}
+
+/* ------------------------------------------------------ lowering rules */
+/* One rule per quantized form (QKind). A rule checks what the integer
+ * inference cannot do, resolves the geometry and lists the step's
+ * weights-file tensors in the order the runtime module exports them. */
+
+/* The weighted ops' five tensors: NAME.i, .w, .b, .m, .s */
+static void weighted_slots(Step *s, int64_t o, int ndim, const int64_t *wdims) {
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {4}, .doc = "zp_in, zp_out, act_min, act_max"});
+  Slot w = {.field = "w", .dtype = DT_I8, .ndim = ndim};
+  memcpy(w.dims, wdims, sizeof(int64_t) * (size_t)ndim);
+  add_slot(s, w);
+  add_slot(s, (Slot){.field = "b", .dtype = DT_I32, .ndim = 1, .dims = {o}, .doc = "bias at s_in * s_w"});
+  add_slot(s, (Slot){.field = "m", .dtype = DT_I32, .ndim = 1, .dims = {o}, .doc = "multipliers"});
+  add_slot(s, (Slot){.field = "s", .dtype = DT_I32, .ndim = 1, .dims = {o}, .doc = "shifts"});
+}
+
+/* x = self.q_x(x): the C takes N x C x H x W or N x F floats. */
+static void lower_quantize(Lower *L, Step *s) {
+  const Node *x = s->node;
+  if (x->ndim != 4 && x->ndim != 2)
+    error_at(x->loc, "the C inference takes an N x C x H x W or N x F input; this one has %d dimensions", x->ndim);
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {3}, .doc = "zp, qmin, qmax"});
+  add_slot(s, (Slot){.field = "f", .dtype = DT_F32, .ndim = 1, .dims = {1}, .doc = "scale"});
+}
+
+/* conv(x), with the BatchNorm folded into it and the activation fused. */
+static void lower_conv(Lower *L, Step *s) {
+  ConvGeom *g = &s->conv;
+  *g = conv_geom(s->node);
+  s->act = act_of(s->fused_act);
+  weighted_slots(s, g->o, 4, (int64_t[]){g->o, g->c / g->groups, g->kh, g->kw});
+  s->scratch = conv_scratch(s);
+}
+
+/* bn(x) that no conv precedes: a depthwise 1x1 convolution. */
+static void lower_batchnorm(Lower *L, Step *s) {
+  s->conv = conv_planes(s->node);
+  s->conv.groups = s->conv.c;
+  s->act = act_of(s->fused_act);
+  weighted_slots(s, s->conv.o, 4, (int64_t[]){s->conv.o, 1, 1, 1});
+  s->scratch = conv_scratch(s);
+}
+
+/* fc(x) on N x F. */
+static void lower_linear(Lower *L, Step *s) {
+  const Node *in = node_input(s->node, 0);
+  if (in->ndim != 2)
+    error_at(s->node->loc, "the C inference supports Linear on N x F inputs only");
+  s->linear.in = per_image(in);
+  s->linear.out = per_image(s->node);
+  s->act = act_of(s->fused_act);
+  weighted_slots(s, s->linear.out, 2, (int64_t[]){s->linear.out, s->linear.in});
+  s->scratch = align64(s->linear.in * 2) + align64(s->linear.out * 4);
+}
+
+/* pool(x), F.max_pool2d(x, k): the largest code of each window; it keeps
+ * its input's parameters, so it has none of its own. */
+static void lower_maxpool(Lower *L, Step *s) {
+  static const char *const hyper[] = {"kernel_size", "stride", "padding", "dilation", "ceil_mode"};
+  s->pool.g = pool_geom(s->node);
+  SET_HYPER(s, hyper);
+  if (!s->pooled_by)
+    s->scratch = align64(s->pool.g.w);
+}
+
+/* pool(x), F.avg_pool2d(x, k): the rounded mean of each window. */
+static void lower_avgpool(Lower *L, Step *s) {
+  static const char *const hyper[] = {"kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
+                                      "divisor_override"};
+  s->pool.g = pool_geom(s->node);
+  s->pool.count_include_pad = v_truthy(arg(s->node, "count_include_pad"));
+  Value *d = arg(s->node, "divisor_override");
+  s->pool.divisor = d->kind == V_NONE ? 0 : as_int(d, "divisor_override", s->node->loc);
+  SET_HYPER(s, hyper);
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {1}, .doc = "zp_in"});
+}
+
+/* F.adaptive_avg_pool2d(x, size): windows that tile the input. */
+static void lower_adaptive_avgpool(Lower *L, Step *s) {
+  static const char *const hyper[] = {"output_size"};
+  s->pool.g = pool_planes(s->node);
+  SET_HYPER(s, hyper);
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {1}, .doc = "zp_in"});
+}
+
+/* a + b, two tensors of one shape. */
+static void lower_add(Lower *L, Step *s) {
+  s->size = per_image(s->node);
+  s->act = act_of(s->fused_act);
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {12},
+                     .doc = "zp1, zp2, zp_out, left_shift, m1, sh1, m2, sh2, mo, sho, act_min, act_max"});
+}
+
+/* torch.cat(xs, dim): per image, `outer` runs of each input's `inner` codes. */
+static void lower_cat(Lower *L, Step *s) {
+  static const char *const hyper[] = {"dim"};
+  const Node *n = s->node;
+  int64_t dim = as_int(param(n->def, n->params, "dim"), "dim", n->loc);
+  if (dim % n->ndim == 0)
+    error_at(n->loc, "the C inference does not concatenate along the batch dimension");
+  s->cat.axis = (int)(dim < 0 ? dim + n->ndim : dim);
+  s->cat.outer = 1;
+  for (int d = 1; d < s->cat.axis; d++)
+    s->cat.outer *= n->shape[d];
+  s->cat.inner = arena_alloc(sizeof(int64_t) * (size_t)s->nin);
+  for (int k = 0; k < s->nin; k++)
+    s->cat.inner[k] = s->in[k]->bytes / s->cat.outer;
+  SET_HYPER(s, hyper);
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {4 + 3 * s->nin},
+                     .doc = "zp_out, qmin, qmax, n, then zp, m, sh per input"});
+}
+
+/* relu(x), relu6(x), hardtanh(x) that no requantizing op before it took. */
+static void lower_clamp(Lower *L, Step *s) {
+  s->size = per_image(s->node);
+  s->act = act_of(s->node);
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {2}, .doc = "act_min, act_max"});
+}
+
+/* sigmoid(x): a table of 2^bits codes. */
+static void lower_sigmoid(Lower *L, Step *s) {
+  s->size = per_image(s->node);
+  add_slot(s, (Slot){.field = "lut", .dtype = DT_U8, .ndim = 1, .dims = {(int64_t)1 << L->p->bits}, .doc = "sigmoid table"});
+}
+
+/* view, flatten, size() ...: the generated forward keeps the statement. */
+static void lower_statement(Lower *L, Step *s) { s->stmt = s->node; }
+
+/* Dropout as traced has training=True baked in; the generated forward
+ * follows the model's mode instead. */
+static void lower_identity(Lower *L, Step *s) {
+  const Node *n = s->node;
+  s->stmt = n;
+  if (n->op == N_CALL_MODULE || !dict_get(n->kwargs, "training"))
+    return;
+  Node *copy = arena_alloc(sizeof *copy);
+  *copy = *n;
+  copy->kwargs = dict_new();
+  for (int i = 0; i < n->kwargs->n; i++)
+    dict_set(copy->kwargs, n->kwargs->keys[i],
+             strcmp(n->kwargs->keys[i], "training") ? n->kwargs->vals[i] : v_namespace("self.training"));
+  s->stmt = copy;
+}
+
+typedef void (*Rule)(Lower *L, Step *s);
+static const struct {
+  StepKind kind;
+  Rule lower;
+} rules[] = {
+  [Q_INPUT] = {STEP_QUANTIZE, lower_quantize},
+  [Q_OUTPUT] = {STEP_DEQUANTIZE, lower_statement},
+  [Q_PASS] = {STEP_RESHAPE, lower_statement},
+  [Q_IDENTITY] = {STEP_IDENTITY, lower_identity},
+  [Q_SIZE] = {STEP_STATIC, lower_statement},
+  [Q_CONV] = {STEP_CONV, lower_conv},
+  [Q_LINEAR] = {STEP_LINEAR, lower_linear},
+  [Q_BATCHNORM] = {STEP_BATCHNORM, lower_batchnorm},
+  [Q_RELU] = {STEP_CLAMP, lower_clamp},
+  [Q_RELU6] = {STEP_CLAMP, lower_clamp},
+  [Q_HARDTANH] = {STEP_CLAMP, lower_clamp},
+  [Q_MAXPOOL] = {STEP_MAXPOOL, lower_maxpool},
+  [Q_AVGPOOL] = {STEP_AVGPOOL, lower_avgpool},
+  [Q_ADAPTIVE_AVGPOOL] = {STEP_ADAPTIVE_AVGPOOL, lower_adaptive_avgpool},
+  [Q_ADD] = {STEP_ADD, lower_add},
+  [Q_CAT] = {STEP_CAT, lower_cat},
+  [Q_SIGMOID] = {STEP_SIGMOID, lower_sigmoid},
+};
+/* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
+_Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");
+
+/* ------------------------------------------------------------ values */
+static void make_tensors(Lower *L) {
+  Graph *g = L->g;
+  Program *p = L->p;
+  p->tensors = arena_alloc(sizeof(Tensor) * (size_t)g->n);
+  for (int i = 0; i < g->n; i++) {
+    Node *n = g->nodes[i];
+    if (n->q == Q_OUTPUT)
+      continue;
+    Tensor *t = &p->tensors[p->ntensors++];
+    t->node = n;
+    t->ndim = n->ndim;
+    memcpy(t->shape, n->shape, sizeof t->shape);
+    t->bytes = n->is_tensor ? per_image(n) : 0;
+    t->layout = LAYOUT_NCHW;
+    L->tensor_of[i] = t;
+  }
+}
+
+/* One step per node that is not fused into another, in graph order. */
+static void make_steps(Lower *L) {
+  Graph *g = L->g;
+  Program *p = L->p;
+  p->steps = arena_alloc(sizeof(Step) * (size_t)g->n);
+  for (int i = 0; i < g->n; i++) {
+    Node *n = g->nodes[i];
+    if (n->fused_into) {
+      L->step_of[i] = L->step_of[n->fused_into->index];
+      continue;
+    }
+    if ((size_t)n->q >= sizeof rules / sizeof *rules || !rules[n->q].lower)
+      unreachable();
+    Step *s = &p->steps[p->nsteps++];
+    L->step_of[i] = s;
+    s->kind = rules[n->q].kind;
+    s->node = n;
+    s->fused_bn = n->fused_bn;
+    s->fused_act = n->fused_act;
+    s->module = node_is_qmodule(n);
+    s->nin = node_ninputs(n);
+    s->in = arena_alloc(sizeof(Tensor *) * (size_t)s->nin);
+    for (int k = 0; k < s->nin; k++)
+      s->in[k] = L->tensor_of[node_input(n, k)->index];
+    s->out = L->tensor_of[n->tail->index];
+  }
+}
+
+/* A max pool that is its conv's only reader is computed by the conv
+ * kernel (qg_conv2d with a pool shape): the conv's output never exists. */
+static void fuse_pools(Lower *L) {
+  for (int i = 0; i < L->p->nsteps; i++) {
+    Step *m = &L->p->steps[i];
+    if (m->kind != STEP_MAXPOOL || m->in[0]->ndim != 4)
+      continue;
+    const Node *t = m->in[0]->node;
+    Step *conv = L->step_of[t->index];
+    if (conv->kind == STEP_CONV && t->nusers == 1 && conv->out->node == t) {
+      conv->conv_pool = m;
+      m->pooled_by = conv;
+    }
+  }
+}
+
+/* Where each value's codes are: a view's are its source's, a fused
+ * chain's are in its last node's buffer, or its pool's. */
+static void place_tensors(Lower *L) {
+  for (int i = 0; i < L->p->ntensors; i++) {
+    Tensor *t = &L->p->tensors[i];
+    const Node *n = t->node, *root = n->alias ? n->alias : n;
+    const Node *head = root->fused_into ? root->fused_into : root;
+    Step *hs = L->step_of[head->index];
+    t->step = L->step_of[n->index];
+    t->qsrc = n->qsrc ? L->step_of[n->qsrc->index] : NULL;
+    t->store = hs->conv_pool ? hs->conv_pool->out : L->tensor_of[head->tail->index];
+    if (n->fused_into)
+      t->at = PLACE_FUSED;
+    else if (n->q == Q_PASS || n->q == Q_IDENTITY)
+      t->at = PLACE_ALIAS;
+    else if (n->q == Q_SIZE)
+      t->at = PLACE_STATIC, t->store = NULL;
+    else if (t->step->conv_pool)
+      t->at = PLACE_POOLED;
+    else
+      t->at = t->store == t ? PLACE_OWN : PLACE_HEAD;
+  }
+}
+
+/* ------------------------------------------------------------- order */
+/* The order in which export() writes the runtime modules and the C lists
+ * them: graph order, with the module that produces the output last. Their
+ * slots, in that order, then the output's, make the weights file's table. */
+static void export_order(Lower *L) {
+  Program *p = L->p;
+  Step *last = p->steps[p->nsteps - 1].in[0]->qsrc;
+  p->order = arena_alloc(sizeof(Step *) * (size_t)p->nsteps);
+  for (int i = 0; i < p->nsteps; i++)
+    if (p->steps[i].module && &p->steps[i] != last)
+      p->order[p->norder++] = &p->steps[i];
+  p->order[p->norder++] = last;
+  int n = 1;
+  for (int i = 0; i < p->norder; i++)
+    n += p->order[i]->nslots;
+  p->slots = arena_alloc(sizeof(Slot) * (size_t)n);
+  for (int i = 0; i < p->norder; i++) {
+    Step *s = p->order[i];
+    for (int k = 0; k < s->nslots; k++)
+      p->slots[p->nslots + k] = s->slots[k];
+    s->slots = &p->slots[p->nslots];
+    p->nslots += s->nslots;
+  }
+  p->slots[p->nslots++] = (Slot){.owner = "output", .field = "f", .dtype = DT_F32, .ndim = 1, .dims = {2}, .doc = "scale, zp"};
+}
+
+/* ------------------------------------------------------------ driver */
+Program *lower(Graph *g, int bits) {
+  const ClassDef *cls = g->root->obj->cls;
+  if (cls->src != g->src)
+    error_at(node_loc(cls->src, cls->node), "the model class must be defined in %s", g->src->path);
+  Program *p = arena_alloc(sizeof *p);
+  p->class_name = g->class_name;
+  p->cls = cls;
+  p->src = g->src;
+  p->fingerprint = graph_fingerprint(g);
+  p->bits = bits;
+  Lower L = {g, p, arena_alloc(sizeof(Tensor *) * (size_t)g->n), arena_alloc(sizeof(Step *) * (size_t)g->n)};
+  make_tensors(&L);
+  make_steps(&L);
+  fuse_pools(&L);
+  place_tensors(&L);
+  for (int i = 0; i < p->nsteps; i++)
+    rules[p->steps[i].node->q].lower(&L, &p->steps[i]);
+  export_order(&L);
+  plan_memory(p);
+  return p;
+}
