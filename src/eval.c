@@ -146,6 +146,8 @@ Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc) {
         error_at(loc, "unknown tensor method '%s'", name);
       return v_bound(obj, v_builtin(op));
     }
+    if (!obj->node->const_value)   /* chunk's tuple of tensors */
+      error_at(loc, "'%s' object has no attribute '%s'", v_type_name(obj), name);
     return get_attr(in, unwrap_const(obj), name, loc);
   case V_LIST:
   case V_DICT: {
@@ -657,6 +659,8 @@ static List *iterate(Value *v, Loc loc) {
       list_push(l, v_str(arena_strndup(s, 1)));
     return l;
   }
+  if (v->kind == V_PROXY && (l = trace_iterate(v, loc)))
+    return l;
   if (v->kind == V_PROXY)
     error_at(loc, "iterating over a tensor is not supported (its length is data)");
   error_at(loc, "'%s' object is not iterable", v_type_name(v));
@@ -1375,6 +1379,8 @@ Value *builtin_len(BUILTIN_PARAMS) {
     return v_int(v->dict->n);
   if (v->kind == V_PROXY && v->node->is_tensor)
     return v_int(v->node->ndim ? v->node->shape[0] : 0);
+  if (v->kind == V_PROXY && v->node->part_len)   /* chunk's tuple: no getitem nodes */
+    return v_int(v->node->nparts);
   return v_int(iterate(v, loc)->n);
 }
 

@@ -371,6 +371,7 @@ Value *trace_binary(Interp *in, const char *opname, Value *a, Value *b, Loc loc)
 Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc);
 Value *trace_getattr(Interp *in, Value *obj, const char *name, Loc loc);
 Value *trace_get_param(Interp *in, Value *module, const char *name, Loc loc);
+List *trace_iterate(Value *proxy, Loc loc);   /* a chunk's pieces; NULL if not known */
 bool value_has_proxy(const Value *v);
 int64_t shape_numel(const int *shape, int ndim);
 
@@ -388,7 +389,11 @@ struct Node {
   Value **params;         /* args bound to def's signature (modules: ctor's) */
   int ndim;
   int shape[MAX_DIMS];
-  bool is_tensor;         /* false for size()/getitem on sizes */
+  bool is_tensor;         /* false for size()/getitem on sizes, and for chunk/split */
+  int nparts;             /* chunk, split: the tuple of tensors it returns has nparts */
+  int part_dim;           /*   tensors of the input's shape (shape[]) but for their size */
+  int *part_len;          /*   part_len[i] along part_dim */
+  Graph *graph;           /* the graph it belongs to (fx.Node.graph) */
   Value *const_value;     /* a statically known result (sizes) */
   Loc loc;                /* the source expression that made it */
   int index;

@@ -175,34 +175,51 @@ Value *trace_call_method(Interp *in, const OpDef *op, Value *self, Value **args,
   return record(g, N_CALL_METHOD, op, op->name, op->name, all, nkw, p, loc);
 }
 
-/* a + b, a * b ... where a or b is a proxy: FX records operator.X. */
+/* a + b, a * b ... where a or b is a proxy: FX records operator.X, with
+ * the operands in the order written (`mul = 0.5 * x`). */
 Value *trace_binary(Interp *in, const char *opname, Value *a, Value *b, Loc loc) {
   static const struct { const char *sym; OpId id; } ops[] = {
-    {"+", OP_O_ADD}, {"*", OP_O_MUL}, {"-", OP_O_SUB}, {"//", OP_O_FLOORDIV}};
+    {"+", OP_O_ADD}, {"*", OP_O_MUL}, {"-", OP_O_SUB}, {"/", OP_O_TRUEDIV}, {"//", OP_O_FLOORDIV}};
   for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
     if (!strcmp(ops[i].sym, opname)) {
       const OpDef *op = &op_table[ops[i].id];
-      if (op->id != OP_O_ADD && (is_tensor(a) || is_tensor(b)))
-        error_at(loc, "'%s' on tensors is not supported (qgen quantizes additions only)", opname);
-      Value *args[2] = {a, b};
+      Value *args[2] = {a, b}, *t = v_tuple(2, args);
       return record(graph_of(in, "tensor arithmetic", loc), N_CALL_FUNCTION, op, op->qualname, op->name,
-                    v_tuple(2, args), dict_new(), args, loc);
+                    t, dict_new(), t->list->items, loc);
     }
   error_at(loc, "operator '%s' on a tensor is not supported", opname);
 }
 
-Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc) {
+static Value *record_getitem(Graph *g, Value *obj, Value *key, Loc loc) {
   const OpDef *op = &op_table[OP_O_GETITEM];
-  Value *args[2] = {obj, key};
-  return record(graph_of(in, "indexing a tensor", loc), N_CALL_FUNCTION, op, op->qualname, op->name,
-                v_tuple(2, args), dict_new(), args, loc);
+  Value *args[2] = {obj, key}, *t = v_tuple(2, args);
+  return record(g, N_CALL_FUNCTION, op, op->qualname, op->name, t, dict_new(), t->list->items, loc);
+}
+
+Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc) {
+  return record_getitem(graph_of(in, "indexing a tensor", loc), obj, key, loc);
+}
+
+/* Unpacking or looping over what chunk/split return: one getitem per
+ * piece, as if the user had written c[0], c[1], ... (torch.fx records the
+ * same for `a, b = c`, through Proxy.__iter__'s UNPACK_SEQUENCE case, on
+ * the Pythons where that works; qgen knows the number of pieces and also
+ * allows `for`). NULL for a proxy whose length qgen does not know. */
+List *trace_iterate(Value *proxy, Loc loc) {
+  Node *n = proxy->node;
+  if (!n->part_len)
+    return NULL;
+  List *l = arena_alloc(sizeof *l);
+  for (int i = 0; i < n->nparts; i++)
+    list_push(l, record_getitem(n->graph, proxy, v_int(i), loc));
+  return l;
 }
 
 Value *trace_getattr(Interp *in, Value *obj, const char *name, Loc loc) {
   const OpDef *op = &op_table[OP_O_GETATTR];
-  Value *args[2] = {obj, v_str(name)};
+  Value *args[2] = {obj, v_str(name)}, *t = v_tuple(2, args);
   return record(graph_of(in, format("Tensor.%s", name), loc), N_CALL_FUNCTION, op, op->qualname, op->name,
-                v_tuple(2, args), dict_new(), args, loc);
+                t, dict_new(), t->list->items, loc);
 }
 
 /* self.conv.weight in forward: a get_attr node. */

@@ -1406,8 +1406,11 @@ static void test_errors(void) {
                10, 5, "forward() returns int, not a tensor");
   EXPECT_ERROR("error: unknown tensor method", NULL,
                format("%s        return x.frobnicate()\n", helper), 13, 16, "unknown tensor method 'frobnicate'");
-  EXPECT_ERROR("error: tensor multiplication is refused", NULL,
-               format("%s        return x * 2\n", helper), 13, 16, "'*' on tensors is not supported");
+  EXPECT_ERROR("error: tensor multiplication of shapes that do not broadcast", NULL,
+               format("%s        return x * x.flatten(1)\n", helper), 13, 16,
+               "mul of tensors of shapes [1, 1, 28, 28] and [1, 784], which do not broadcast");
+  EXPECT_ERROR("error: an operator qgen does not trace on tensors", NULL,
+               format("%s        return x %% 2\n", helper), 13, 16, "operator '%' on a tensor is not supported");
   EXPECT_ERROR("error: iterating over a tensor", NULL,
                format("%s        for c in x:\n            pass\n        return x\n", helper), 13, 18,
                "iterating over a tensor");
