@@ -640,10 +640,13 @@ static Value *subscript(Interp *in, Value *obj, Value *key, Loc loc) {
 
 /* Iterating: sequences, dict keys, containers of modules. */
 static List *iterate(Value *v, Loc loc) {
+  List *l;
+  if (v->kind == V_PROXY && (l = trace_iterate(v, loc)))   /* chunk, size: getitem nodes */
+    return l;
   v = unwrap_const(v);
   if (v_is_seq(v))
     return v->list;
-  List *l = arena_alloc(sizeof *l);
+  l = arena_alloc(sizeof *l);
   if (v->kind == V_DICT) {
     for (int i = 0; i < v->dict->n; i++)
       list_push(l, v_str(v->dict->keys[i]));
@@ -659,8 +662,6 @@ static List *iterate(Value *v, Loc loc) {
       list_push(l, v_str(arena_strndup(s, 1)));
     return l;
   }
-  if (v->kind == V_PROXY && (l = trace_iterate(v, loc)))
-    return l;
   if (v->kind == V_PROXY)
     error_at(loc, "iterating over a tensor is not supported (its length is data)");
   error_at(loc, "'%s' object is not iterable", v_type_name(v));

@@ -200,17 +200,21 @@ Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc) {
   return record_getitem(graph_of(in, "indexing a tensor", loc), obj, key, loc);
 }
 
-/* Unpacking or looping over what chunk/split return: one getitem per
- * piece, as if the user had written c[0], c[1], ... (torch.fx records the
- * same for `a, b = c`, through Proxy.__iter__'s UNPACK_SEQUENCE case, on
- * the Pythons where that works; qgen knows the number of pieces and also
- * allows `for`). NULL for a proxy whose length qgen does not know. */
+/* Unpacking or looping over a proxy whose length qgen knows: what chunk
+ * and split return, a size (x.size(), x.shape). One getitem per element,
+ * as if the user had written c[0], c[1], ...: torch.fx 1.13 records the
+ * same for `a, b = c` through Proxy.__iter__'s UNPACK_SEQUENCE case, on
+ * the Pythons where that case works (up to 3.10; on 3.11 it raises "Proxy
+ * object cannot be iterated"), and qgen also allows `for` over them.
+ * NULL for a proxy of unknown length (a tensor). */
 List *trace_iterate(Value *proxy, Loc loc) {
   Node *n = proxy->node;
-  if (!n->part_len)
+  Value *c = n->const_value;
+  int len = n->part_len ? n->nparts : c && v_is_seq(c) ? c->list->n : -1;
+  if (len < 0)
     return NULL;
   List *l = arena_alloc(sizeof *l);
-  for (int i = 0; i < n->nparts; i++)
+  for (int i = 0; i < len; i++)
     list_push(l, record_getitem(n->graph, proxy, v_int(i), loc));
   return l;
 }
