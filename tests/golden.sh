@@ -6,7 +6,10 @@
 #   - `qgen --emit graph` for the seed equals tests/golden/seed.graph;
 #   - the code outputs are deterministic: two runs, same bytes;
 #   - the rewritten Python keeps the user's file: removing the lines qgen
-#     adds gives the input back byte for byte.
+#     adds gives the input back byte for byte;
+#   - an example marked `# qgen: fx-only` (it uses ops that have no
+#     quantized form yet) is refused by code generation with a located
+#     error, and skipped; any other example that is refused fails.
 testdir=$(cd "$(dirname "$0")" && pwd)
 . "$testdir/lib.sh"
 require_qgen
@@ -39,14 +42,23 @@ fi
 for f in "$top_srcdir"/examples/*/net.py; do
     name=$(basename "$(dirname "$f")")
     mkdir -p "$tmpdir/a/$name" "$tmpdir/b/$name"
+    fx_only=no
+    if grep -q '^#[ ]*qgen:[ ]*fx-only' "$f"; then fx_only=yes; fi
     if ! with_timeout "$QGEN" "$f" -o "$tmpdir/a/$name" 2> "$tmpdir/$name.err"; then
         # a model qgen cannot quantize must say why, at a source line
-        if grep -q "^$f:[0-9]*:[0-9]*: error: " "$tmpdir/$name.err"; then
-            skip "$name: code generation" "$(head -n 1 "$tmpdir/$name.err")"
+        if ! grep -q "^$f:[0-9]*:[0-9]*: error: " "$tmpdir/$name.err"; then
+            not_ok "$name: code generation refused with a located error"
+            diag_file "$tmpdir/$name.err"
+        elif [ "$fx_only" = yes ]; then
+            skip "$name: code generation" "fx-only example: $(head -n 1 "$tmpdir/$name.err" | sed "s|^$f:||")"
         else
-            not_ok "$name: code generation"
+            not_ok "$name: code generation (refused; mark the example '# qgen: fx-only' if that is expected)"
             diag_file "$tmpdir/$name.err"
         fi
+        continue
+    fi
+    if [ "$fx_only" = yes ]; then
+        not_ok "$name: marked '# qgen: fx-only', but qgen generates its code: drop the marker"
         continue
     fi
     "$QGEN" "$f" -o "$tmpdir/b/$name" 2>/dev/null

@@ -195,6 +195,10 @@ class TAP:
             self.diag(detail)
         return ok
 
+    def skip(self, desc, reason):
+        self.n += 1
+        print('ok %d - %s # SKIP %s' % (self.n, desc, reason), flush=True)
+
     def run(self, desc, fn):
         """Run fn() as one test: it passes if it returns without raising
         (an AssertionError's message is printed as a diagnostic)."""
