@@ -756,12 +756,11 @@ void shape_add(Node *n, Value **p, Loc loc) {
 
 /* Arithmetic on sizes: the result is known statically. */
 void shape_arith(Node *n, Value **p, Loc loc) {
-  Value *a = unwrap_const(n->args->list->items[0]), *b = unwrap_const(n->args->list->items[1]);
-  if (a->kind == V_PROXY || b->kind == V_PROXY)
-  {
-    Value *t = a->kind == V_PROXY ? a : b;
+  Value *a = unwrap_const(node_operand(n, 0, loc)), *b = unwrap_const(node_operand(n, 1, loc));
+  if (a->kind == V_PROXY || b->kind == V_PROXY) {
+    Node *t = (a->kind == V_PROXY ? a : b)->node;
     error_at(loc, "qgen does not support operator.%s on %s", n->def->name,
-             t->node->is_tensor ? "tensors" : t->node->part_len ? "a tuple of tensors" : "this value");
+             t->is_tensor ? "tensors" : t->part_len ? "a tuple of tensors" : "this value");
   }
   if (n->def->id == OP_O_TRUEDIV || a->kind == V_FLOAT || b->kind == V_FLOAT) {
     double x = as_number(a, "operand", loc), y = as_number(b, "operand", loc), r;
