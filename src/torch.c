@@ -734,24 +734,16 @@ void shape_cat(Node *n, Value **p, Loc loc) {
   set_shape(n, out, first->ndim);
 }
 
-/* a + b: tensors of one shape, or a tensor and a number. */
+/* a + b: tensors whose shapes broadcast, or a tensor and a number (the
+ * quantized add takes two tensors of one shape: passes.c checks that);
+ * on two sizes, the sum. */
 void shape_add(Node *n, Value **p, Loc loc) {
   Value *a = node_operand(n, 0, loc), *b = node_operand(n, 1, loc);
   bool ta = a->kind == V_PROXY && a->node->is_tensor, tb = b->kind == V_PROXY && b->node->is_tensor;
-  if (!ta && !tb) {
+  if (!ta && !tb)
     shape_arith(n, p, loc);
-    return;
-  }
-  if (ta && tb) {
-    Node *x = a->node, *y = b->node;
-    if (x->ndim != y->ndim || memcmp(x->shape, y->shape, sizeof(int) * (size_t)x->ndim))
-      error_at(loc, "shape mismatch: cannot add tensors of shapes %s and %s", shape_str(x->shape, x->ndim),
-               shape_str(y->shape, y->ndim));
-    set_shape(n, x->shape, x->ndim);
-    return;
-  }
-  Node *t = ta ? a->node : b->node;
-  set_shape(n, t->shape, t->ndim);
+  else
+    shape_broadcast(n, p, loc);
 }
 
 /* Arithmetic on sizes: the result is known statically. */
