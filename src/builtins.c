@@ -24,6 +24,8 @@ Value *builtin_len(BUILTIN_PARAMS) {
       error_at(loc, "len() of a tensor depends on the input's shape, and none was given: give --input-shape");
     return v_int(v->node->ndim ? v->node->shape[0] : 0);
   }
+  if (v->kind == V_PROXY && v->node->part_len)   /* chunk's tuple: no getitem nodes */
+    return v_int(v->node->nparts);
   return v_int(value_iter(v, loc)->n);
 }
 

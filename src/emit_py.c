@@ -166,7 +166,31 @@ static void emit_methods(Py *p) {
   line(p, 2, NULL, "])");
 }
 
-void emit_python(Buf *b, const Program *prog, const Parsed *parsed, const EmitOptions *opt) {
+/* The user's text from byte a to b, with the program's edits applied: a
+ * relative import made absolute keeps what it was in a comment. */
+static void put_source(Buf *b, const Program *prog, uint32_t a, uint32_t z) {
+  const char *t = prog->src->text;
+  for (int i = 0; i < prog->nedits; i++) {
+    const TextEdit *e = &prog->edits[i];
+    if (e->start < a || e->end > z)
+      continue;
+    buf_putn(b, t + a, e->start - a);
+    buf_puts(b, e->text);
+    a = e->end;
+    /* the rest of the statement's line, then the note */
+    const char *eol = strchr(t + a, '\n');
+    uint32_t line_end = eol ? (uint32_t)(eol - t) : (uint32_t)prog->src->len;
+    if (line_end > z)
+      line_end = z;
+    buf_putn(b, t + a, line_end - a);
+    buf_printf(b, "  # qgen: was %.*s", (int)(e->end - e->start), t + e->start);
+    a = line_end;
+  }
+  buf_putn(b, t + a, z - a);
+}
+
+void emit_python(Buf *b, const Program *prog, const EmitOptions *opt) {
+  const Parsed *parsed = prog->parsed;
   const Source *src = parsed->src;
   TSNode cls = prog->cls->node;
   TSNode body = field(cls, FLD_body);
@@ -184,15 +208,15 @@ void emit_python(Buf *b, const Program *prog, const Parsed *parsed, const EmitOp
       import_end = ts_node_end_byte(s);
   }
   uint32_t class_end = ts_node_end_byte(cls);
-  buf_putn(b, src->text, import_end);
+  put_source(b, prog, 0, import_end);
   buf_puts(b, import_end ? "\n" : "");
   buf_puts(b, "import qgen_runtime as qgen_rt  # added by qgen: the quantization runtime");
   buf_puts(b, import_end ? "" : "\n");
-  buf_putn(b, src->text + import_end, class_end - import_end);
+  put_source(b, prog, import_end, class_end);
   buf_puts(b, "\n\n");
   emit_methods(&p);
   buf_printf(b, "%s# ---- end of qgen's code ----", p.ind);
-  buf_putn(b, src->text + class_end, src->len - class_end);
+  put_source(b, prog, class_end, (uint32_t)src->len);
   if (class_end == src->len)
     buf_putc(b, '\n');
 }

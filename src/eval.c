@@ -24,7 +24,6 @@ typedef struct Frame {
 static Frame *frame;
 
 static const Source *cur_src;
-static Interp *the_interp;   /* for value_iter, which Python's iter() has no interpreter for */
 
 static PyModule *cur_mod;    /* the module whose code is running */
 
@@ -234,6 +233,8 @@ Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc) {
         error_at(loc, "unknown tensor method '%s'", name);
       return v_bound(obj, v_builtin(op));
     }
+    if (!obj->node->const_value)   /* chunk's tuple of tensors */
+      error_at(loc, "'%s' object has no attribute '%s'", v_type_name(obj), name);
     return get_attr(in, unwrap_const(obj), name, loc);
   case V_SUPER: {
     /* super(): look the name up in the bases of the class the method is in */
@@ -903,6 +904,9 @@ static Value *subscript(Interp *in, Value *obj, Value *key, Loc loc) {
 
 /* Iterating: sequences, dict keys, containers of modules. */
 List *value_iter(Value *v, Loc loc) {
+  List *l;
+  if (v->kind == V_PROXY && (l = trace_iterate(v, loc)))   /* chunk, size: getitem nodes */
+    return l;
   v = unwrap_const(v);
   check_available(v, loc);
   if (v_is_seq(v))
@@ -911,7 +915,7 @@ List *value_iter(Value *v, Loc loc) {
     return namedtuple_items(v)->list;
   if (v->kind == V_CTENSOR)
     return ctensor_iter(v);
-  List *l = arena_alloc(sizeof *l);
+  l = arena_alloc(sizeof *l);
   if (v->kind == V_DICT) {
     for (int i = 0; i < v->dict->n; i++)
       list_push(l, v_str(v->dict->keys[i]));
@@ -933,12 +937,8 @@ List *value_iter(Value *v, Loc loc) {
       list_push(l, v_str(arena_strndup(s, 1)));
     return l;
   }
-  if (v->kind == V_PROXY) {
-    List *pieces = trace_iterate(the_interp, v, loc);
-    if (pieces)
-      return pieces;
+  if (v->kind == V_PROXY)
     error_at(loc, "iterating over a tensor is not supported (its length is data)");
-  }
   if (v->kind == V_CLASS && v->cls->is_enum) {
     for (int i = 0; i < v->cls->attrs->n; i++) {
       Value *m = v->cls->attrs->vals[i];
@@ -1310,7 +1310,7 @@ static void assign(Interp *in, Scope *sc, TSNode target, Value *v) {
       Value *k = unwrap_const(v);
       if (v_is_seq(k) && (uint32_t)k->list->n != nt)
         error_at(loc, "cannot unpack %d values into %u targets", k->list->n, nt);
-      items = trace_iterate(in, v, loc);
+      items = trace_iterate(v, loc);
       if (!items) {
         items = arena_alloc(sizeof *items);
         for (uint32_t i = 0; i < nt; i++)
@@ -1795,7 +1795,6 @@ Interp *interp_new(const Parsed *parsed, const ImportOptions *imports) {
     in->imports = *imports;
   cur_src = parsed->src;
   frame = NULL;
-  the_interp = in;
   in->main = module_main(in, parsed);
   in->globals = in->main->globals;
   return in;

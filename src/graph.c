@@ -103,6 +103,7 @@ Node *graph_add(Graph *g, NodeOp op, const char *target, const char *candidate, 
   n->kwargs = kwargs;
   n->loc = loc;
   n->index = g->n;
+  n->graph = g;
   g->nodes[g->n++] = n;
   return n;
 }
@@ -196,6 +197,7 @@ static const char *infix_format(const OpDef *op) {
   case OP_O_MUL: return "*";
   case OP_O_SUB: return "-";
   case OP_O_FLOORDIV: return "//";
+  case OP_O_TRUEDIV: return "/";
   default: return NULL;
   }
 }
@@ -422,15 +424,27 @@ void emit_fx(Buf *b, Graph *g) {
 /* ----------------------------------------------------- table, json */
 static const char *op_names[] = {"placeholder", "get_attr", "call_module", "call_function", "call_method", "output"};
 
+static void put_dims(Buf *b, const int *shape, int ndim, int dim, int len) {
+  buf_putc(b, '[');
+  for (int i = 0; i < ndim; i++)
+    buf_printf(b, "%s%d", i ? ", " : "", i == dim ? len : shape[i]);
+  buf_putc(b, ']');
+}
+
+/* a tensor's [N, C, H, W]; chunk/split: the pieces' ([..], [..]); a size: = value */
 static const char *node_shape(Node *n) {
   Buf b = {0};
-  if (n->is_tensor && n->ndim < 0)
+  if (n->is_tensor && n->ndim < 0) {
     buf_putc(&b, '?');   /* no input shape was given */
-  else if (n->is_tensor) {
-    buf_putc(&b, '[');
-    for (int i = 0; i < n->ndim; i++)
-      buf_printf(&b, "%s%d", i ? ", " : "", n->shape[i]);
-    buf_putc(&b, ']');
+  } else if (n->is_tensor) {
+    put_dims(&b, n->shape, n->ndim, -1, 0);
+  } else if (n->part_len) {
+    buf_putc(&b, '(');
+    for (int k = 0; k < n->nparts; k++) {
+      buf_puts(&b, k ? ", " : "");
+      put_dims(&b, n->shape, n->ndim, n->part_dim, n->part_len[k]);
+    }
+    buf_puts(&b, n->nparts == 1 ? ",)" : ")");
   } else if (n->const_value) {
     buf_puts(&b, "= ");
     v_repr(&b, n->const_value);
@@ -523,12 +537,17 @@ void emit_json(Buf *b, Graph *g) {
     json_str(b, args_tuple(n));
     buf_puts(b, ", \"kwargs\": ");
     json_str(b, kwargs_dict(n));
-    if (n->is_tensor && n->ndim < 0)
+    if (n->is_tensor && n->ndim < 0) {
       buf_puts(b, ", \"shape\": null");
-    else if (n->is_tensor) {
-      buf_puts(b, ", \"shape\": [");
-      for (int k = 0; k < n->ndim; k++)
-        buf_printf(b, "%s%d", k ? ", " : "", n->shape[k]);
+    } else if (n->is_tensor) {
+      buf_puts(b, ", \"shape\": ");
+      put_dims(b, n->shape, n->ndim, -1, 0);
+    } else if (n->part_len) {
+      buf_puts(b, ", \"parts\": [");
+      for (int k = 0; k < n->nparts; k++) {
+        buf_puts(b, k ? ", " : "");
+        put_dims(b, n->shape, n->ndim, n->part_dim, n->part_len[k]);
+      }
       buf_putc(b, ']');
     } else if (n->const_value) {
       buf_puts(b, ", \"value\": ");

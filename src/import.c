@@ -622,6 +622,27 @@ int module_files(const char **out, int max) {
   return n;
 }
 
+static void relative_imports(PyModule *m, TSNode n, Buf *edits) {
+  if (sym(n) == SYM_import_from_statement) {
+    TSNode mod = field(n, FLD_module_name);
+    const char *written = text_of(m, mod);
+    if (written[0] == '.') {
+      TextEdit e = {ts_node_start_byte(mod), ts_node_end_byte(mod), resolve(m, written)};
+      buf_putn(edits, (const char *)&e, sizeof e);
+    }
+    return;
+  }
+  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
+    relative_imports(m, ts_node_named_child(n, i), edits);
+}
+
+int module_absolute_imports(PyModule *m, TextEdit **out) {
+  Buf edits = {0};
+  relative_imports(m, m->parsed->root, &edits);
+  *out = (TextEdit *)edits.data;
+  return (int)(edits.len / sizeof(TextEdit));
+}
+
 void modules_free(void) {
   while (nparsed > 0)
     parse_free(parsed_list[--nparsed]);

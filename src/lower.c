@@ -422,12 +422,12 @@ static void export_order(Lower *L) {
 /* ------------------------------------------------------------ driver */
 Program *lower(Graph *g, int bits) {
   const ClassDef *cls = g->root->obj->cls;
-  if (cls->src != g->src)
-    error_at(node_loc(cls->src, cls->node), "the model class must be defined in %s", g->src->path);
   Program *p = arena_alloc(sizeof *p);
   p->class_name = g->class_name;
   p->cls = cls;
-  p->src = g->src;
+  p->src = cls->src;
+  p->parsed = cls->module->parsed;
+  p->nedits = module_absolute_imports(cls->module, &p->edits);
   p->fingerprint = graph_fingerprint(g);
   p->bits = bits;
   Lower L = {g, p, arena_alloc(sizeof(Tensor *) * (size_t)g->n), arena_alloc(sizeof(Step *) * (size_t)g->n)};

@@ -328,7 +328,7 @@ int main(int argc, char **argv) {
     if (stat(dir, &st) && mkdir(dir, 0777) && errno != EEXIST)
       fatal("cannot create directory %s: %s", dir, strerror(errno));
     const char *py = format("%s/%s_q.py", dir, eo->stem);
-    emit_python(output(py), prog, parsed, eo);
+    emit_python(output(py), prog, eo);
     emit_runtime_py(output(format("%s/qgen_runtime.py", dir)), eo);
     Buf *c_source = output(format("%s/%s_q.c", dir, eo->stem));
     emit_c(c_source, output(format("%s/%s_q.h", dir, eo->stem)), prog, eo);

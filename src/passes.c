@@ -59,6 +59,10 @@ void pass_quantize_plan(Graph *g) {
       error_at(n->loc, "qgen cannot quantize %s: it has no integer form", what(n));
     if (n->q == Q_ADD && node_ninputs(n) != 2)
       error_at(n->loc, "qgen quantizes the sum of two tensors only, not a tensor and a constant");
+    if (n->q == Q_ADD && (node_input(n, 0)->ndim != n->ndim || node_input(n, 1)->ndim != n->ndim ||
+                          memcmp(node_input(n, 0)->shape, n->shape, sizeof(int) * (size_t)n->ndim) ||
+                          memcmp(node_input(n, 1)->shape, n->shape, sizeof(int) * (size_t)n->ndim)))
+      error_at(n->loc, "qgen quantizes the sum of two tensors of one shape only, not a broadcast");
     if (n->q == Q_OUTPUT && (n->args->list->items[0]->kind != V_PROXY || !n->args->list->items[0]->node->is_tensor))
       error_at(n->loc, "qgen quantizes models whose forward() returns one tensor");
     n->tail = n;

@@ -18,6 +18,13 @@
 #define NORETURN __attribute__((noreturn))
 #define PRINTF(f, a) __attribute__((format(printf, f, a)))
 
+/* A change the rewritten Python makes to the user's text: a relative
+ * import becomes the absolute one it means, since the file leaves its package. */
+typedef struct {
+  uint32_t start, end;       /* bytes of the source replaced */
+  const char *text;
+} TextEdit;
+
 typedef struct Value Value;
 typedef struct Node Node;
 typedef struct Graph Graph;
@@ -501,6 +508,9 @@ Value *module_global(Interp *in, PyModule *m, const char *name, Loc use);   /* N
 Value *module_getattr(Interp *in, PyModule *m, const char *name, Loc use);
 void import_stmt(Interp *in, Scope *sc, TSNode stmt);   /* an import run inside a def */
 int module_files(const char **out, int max);   /* the files imports read */
+/* m's relative imports as absolute ones, in source order: for the
+ * rewritten Python, which no longer lives in m's package. */
+int module_absolute_imports(PyModule *m, TextEdit **out);
 void modules_free(void);
 
 /* ------------------------------------------------------------ trace.c */
@@ -516,9 +526,7 @@ Value *trace_get_param(Interp *in, Value *module, const char *name, Loc loc);
  * as FX prints it), shaped by running fn's body on the side. */
 Value *trace_call_wrapped(Interp *in, const char *name, const char *target, Value *fn, Value **args, int nargs,
                           Dict *kw, Loc loc);
-/* Iterating a proxy: a piece per element where the count is static
- * (chunk, split), as getitem nodes; NULL if it is not. */
-List *trace_iterate(Interp *in, Value *v, Loc loc);
+List *trace_iterate(Value *proxy, Loc loc);   /* a chunk's pieces; NULL if not known */
 bool value_has_proxy(const Value *v);
 int64_t shape_numel(const int *shape, int ndim);
 
@@ -536,7 +544,11 @@ struct Node {
   Value **params;         /* args bound to def's signature (modules: ctor's) */
   int ndim;
   int shape[MAX_DIMS];
-  bool is_tensor;         /* false for size()/getitem on sizes */
+  bool is_tensor;         /* false for size()/getitem on sizes, and for chunk/split */
+  int nparts;             /* chunk, split: the tuple of tensors it returns has nparts */
+  int part_dim;           /*   tensors of the input's shape (shape[]) but for their size */
+  int *part_len;          /*   part_len[i] along part_dim */
+  Graph *graph;           /* the graph it belongs to (fx.Node.graph) */
   Value *const_value;     /* a statically known result (sizes) */
   Loc loc;                /* the source expression that made it */
   int index;
@@ -711,7 +723,10 @@ typedef struct {
 typedef struct {
   const char *class_name;
   const ClassDef *cls;       /* the model class: the Python's methods end its body */
-  const Source *src;
+  const Source *src;         /* the file that defines it (the input file, or one it imports) */
+  const Parsed *parsed;      /*   parsed */
+  TextEdit *edits;           /* its relative imports, made absolute (import.c) */
+  int nedits;
   uint64_t fingerprint;      /* of the graph: export() writes it, init checks it */
   int bits;                  /* codes take 2^bits levels */
   Step *steps;               /* graph order, one per node not fused into another: */
@@ -746,7 +761,7 @@ typedef struct {
 const char *template_text(const char *name, const EmitOptions *opt);
 void template_expand(Buf *b, const char *text, void (*fill)(Buf *b, const char *marker, void *ctx), void *ctx);
 /* The emitters print the lowered program; they never fail. */
-void emit_python(Buf *b, const Program *p, const Parsed *parsed, const EmitOptions *opt);
+void emit_python(Buf *b, const Program *p, const EmitOptions *opt);   /* the class's file, rewritten */
 void emit_runtime_py(Buf *b, const EmitOptions *opt);
 void emit_c(Buf *source, Buf *header, const Program *p, const EmitOptions *opt);
 

@@ -233,6 +233,13 @@ int64_t as_int(Value *v, const char *what, Loc loc) {
   error_at(loc, "%s must be an int, not %s", what, v_type_name(v));
 }
 
+static double as_number(Value *v, const char *what, Loc loc) {
+  v = unwrap_const(v);
+  if (v->kind == V_FLOAT)
+    return v->f;
+  return (double)as_int(v, what, loc);
+}
+
 /* _pair(): an int or a tuple of 2 ints, as a tuple of 2. */
 static Value *pair(Value *v, const char *what, Loc loc) {
   v = unwrap_const(v);
@@ -308,9 +315,36 @@ Object *nn_module_new(const OpDef *op, Value **params, Loc loc) {
       error_at(loc, "Linear needs positive in_features and out_features");
     break;
   case OP_BATCHNORM2D:
+  case OP_BATCHNORM1D:
     if (as_int(param(op, p, "num_features"), "num_features", loc) <= 0)
-      error_at(loc, "BatchNorm2d needs a positive num_features");
+      error_at(loc, "%s needs a positive num_features", op->name);
     break;
+  case OP_DROPOUT: case OP_DROPOUT1D: case OP_DROPOUT2D: case OP_DROPOUT3D:
+  case OP_ALPHADROPOUT: case OP_FEATUREALPHADROPOUT: {
+    double pr = as_number(param(op, p, "p"), "p", loc);
+    if (pr < 0 || pr > 1)
+      error_at(loc, "dropout probability has to be between 0 and 1, but got %s", float_repr(pr));
+    break;
+  }
+  case OP_CHANNELSHUFFLE:
+    as_int(param(op, p, "groups"), "groups", loc);
+    break;
+  case OP_UPSAMPLE: {
+    /* Upsample.__init__: scale_factor = float(scale_factor) if scale_factor else None */
+    Value *sf = unwrap_const(param(op, p, "scale_factor"));
+    if (sf->kind == V_TUPLE) {
+      Value *t = v_tuple(0, NULL);
+      for (int i = 0; i < sf->list->n; i++)
+        list_push(t->list, v_float(as_number(sf->list->items[i], "scale_factor", loc)));
+      set_param(op, p, "scale_factor", t);
+    } else if (v_truthy(sf))
+      set_param(op, p, "scale_factor", v_float(as_number(sf, "scale_factor", loc)));
+    else
+      set_param(op, p, "scale_factor", &none_value);
+    if (param(op, p, "mode")->kind != V_STR)
+      error_at(loc, "Upsample's mode must be a string");
+    break;
+  }
   case OP_MAXPOOL2D:
   case OP_AVGPOOL2D:
     if (param(op, p, "stride")->kind == V_NONE)
@@ -438,6 +472,43 @@ void repr_dropout(Buf *b, Value **p) {
   put_str(b, p[1]);
 }
 
+void repr_gelu(Buf *b, Value **p) {
+  buf_puts(b, "approximate=");
+  v_repr(b, p[0]);
+}
+
+/* LeakyReLU, ELU: 'negative_slope={}{}'.format(self.negative_slope, inplace_str) */
+static void repr_value_inplace(Buf *b, const char *key, Value **p) {
+  buf_printf(b, "%s=", key);
+  put_str(b, p[0]);
+  if (v_truthy(p[1]))
+    buf_puts(b, ", inplace=True");
+}
+void repr_leaky_relu(Buf *b, Value **p) { repr_value_inplace(b, "negative_slope", p); }
+void repr_elu(Buf *b, Value **p) { repr_value_inplace(b, "alpha", p); }
+
+/* Softmax, LogSoftmax: 'dim={dim}' */
+void repr_dim(Buf *b, Value **p) {
+  buf_puts(b, "dim=");
+  put_str(b, p[0]);
+}
+
+void repr_groups(Buf *b, Value **p) {
+  buf_puts(b, "groups=");
+  put_str(b, p[0]);
+}
+
+#define OP_ID OP_UPSAMPLE
+void repr_upsample(Buf *b, Value **p) {
+  if (P("scale_factor")->kind != V_NONE)
+    buf_puts(b, "scale_factor="), put_str(b, P("scale_factor"));
+  else
+    buf_puts(b, "size="), put_str(b, P("size"));
+  buf_puts(b, ", mode=");
+  put_str(b, P("mode"));
+}
+#undef OP_ID
+
 /* --------------------------------------------------------- shapes */
 int64_t shape_numel(const int *shape, int ndim) {
   int64_t n = 1;
@@ -455,8 +526,21 @@ static const char *shape_str(const int *shape, int ndim) {
   return buf_str(&b);
 }
 
+/* The k-th operand of a call: for functions and methods the argument bound
+ * to the k-th parameter (a method's self is operand 0), so that keywords
+ * (`torch.add(x, other=y)`) count; for modules the k-th argument. */
+static Value *node_operand(Node *n, int k, Loc loc) {
+  const OpDef *op = n->def;
+  int i = n->op == N_CALL_METHOD ? k - 1 : k;
+  if (n->op != N_CALL_MODULE && n->params && i >= 0 && i < op->nparams && i != op->varargs)
+    return n->params[i];
+  if (k < n->args->list->n)
+    return n->args->list->items[k];
+  error_at(loc, "%s expects at least %d arguments", op->name, k + 1);
+}
+
 static Node *input_node(Node *n, int k, Loc loc) {
-  Value *v = n->args->list->items[k];
+  Value *v = node_operand(n, k, loc);
   if (v->kind != V_PROXY || !v->node->is_tensor)
     error_at(loc, "%s expects a tensor as argument %d, got %s", n->def->name, k + 1, v_type_name(v));
   return v->node;
@@ -679,31 +763,42 @@ void shape_cat(Node *n, Value **p, Loc loc) {
   set_shape(n, out, first->ndim);
 }
 
-/* a + b: tensors of one shape, or a tensor and a number. */
+/* a + b: tensors whose shapes broadcast, or a tensor and a number (the
+ * quantized add takes two tensors of one shape: passes.c checks that);
+ * on two sizes, the sum. */
 void shape_add(Node *n, Value **p, Loc loc) {
-  Value *a = n->args->list->items[0], *b = n->args->list->items[1];
+  Value *a = node_operand(n, 0, loc), *b = node_operand(n, 1, loc);
   bool ta = a->kind == V_PROXY && a->node->is_tensor, tb = b->kind == V_PROXY && b->node->is_tensor;
-  if (!ta && !tb) {
+  if (!ta && !tb)
     shape_arith(n, p, loc);
-    return;
-  }
-  if (ta && tb) {
-    Node *x = a->node, *y = b->node;
-    if (x->ndim != y->ndim || memcmp(x->shape, y->shape, sizeof(int) * (size_t)x->ndim))
-      error_at(loc, "shape mismatch: cannot add tensors of shapes %s and %s", shape_str(x->shape, x->ndim),
-               shape_str(y->shape, y->ndim));
-    set_shape(n, x->shape, x->ndim);
-    return;
-  }
-  Node *t = ta ? a->node : b->node;
-  set_shape(n, t->shape, t->ndim);
+  else
+    shape_broadcast(n, p, loc);
 }
 
 /* Arithmetic on sizes: the result is known statically. */
 void shape_arith(Node *n, Value **p, Loc loc) {
-  Value *a = unwrap_const(n->args->list->items[0]), *b = unwrap_const(n->args->list->items[1]);
-  if (a->kind == V_PROXY || b->kind == V_PROXY)
-    error_at(loc, "qgen cannot compute '%s' on a tensor; only additions of tensors are supported", n->def->name);
+  Value *a = unwrap_const(node_operand(n, 0, loc)), *b = unwrap_const(node_operand(n, 1, loc));
+  if (a->kind == V_PROXY || b->kind == V_PROXY) {
+    Node *t = (a->kind == V_PROXY ? a : b)->node;
+    error_at(loc, "qgen does not support operator.%s on %s", n->def->name,
+             t->is_tensor ? "tensors" : t->part_len ? "a tuple of tensors" : "this value");
+  }
+  if (n->def->id == OP_O_TRUEDIV || a->kind == V_FLOAT || b->kind == V_FLOAT) {
+    double x = as_number(a, "operand", loc), y = as_number(b, "operand", loc), r;
+    switch (n->def->id) {
+    case OP_O_MUL: r = x * y; break;
+    case OP_O_SUB: r = x - y; break;
+    case OP_O_ADD: case OP_T_ADD: case OP_M_ADD: r = x + y; break;
+    case OP_O_TRUEDIV: case OP_O_FLOORDIV:
+      if (y == 0)
+        error_at(loc, "division by zero");
+      r = n->def->id == OP_O_TRUEDIV ? x / y : floor(x / y);
+      break;
+    default: unreachable();
+    }
+    n->const_value = v_float(r);
+    return;
+  }
   int64_t x = as_int(a, "operand", loc), y = as_int(b, "operand", loc), r = 0;
   switch (n->def->id) {
   case OP_O_MUL: r = x * y; break;
@@ -719,9 +814,50 @@ void shape_arith(Node *n, Value **p, Loc loc) {
   n->const_value = v_int(r);
 }
 
+/* A tuple of tensors: nparts pieces of `in`'s shape but along dim. */
+static void set_parts(Node *n, const Node *in, int dim, const int *len, int nparts) {
+  n->ndim = in->ndim;
+  memcpy(n->shape, in->shape, sizeof n->shape);
+  n->is_tensor = false;
+  n->nparts = nparts;
+  n->part_dim = dim;
+  n->part_len = arena_alloc(sizeof(int) * (size_t)(nparts + 1));
+  if (nparts)
+    memcpy(n->part_len, len, sizeof(int) * (size_t)nparts);
+}
+
+/* chunk[i]: one piece; chunk[a:b]: a tuple of pieces. */
+static void getitem_part(Node *n, Node *t, Value *k, Loc loc) {
+  if (k->kind == V_SLICE) {
+    int64_t len = t->nparts;
+    int64_t lo = k->slice.lo->kind == V_NONE ? 0 : as_int(k->slice.lo, "slice index", loc);
+    int64_t hi = k->slice.hi->kind == V_NONE ? len : as_int(k->slice.hi, "slice index", loc);
+    if (k->slice.step->kind != V_NONE && as_int(k->slice.step, "slice step", loc) != 1)
+      error_at(loc, "qgen slices tuples of tensors with step 1 only");
+    lo = lo < 0 ? (lo + len < 0 ? 0 : lo + len) : (lo > len ? len : lo);
+    hi = hi < 0 ? (hi + len < 0 ? 0 : hi + len) : (hi > len ? len : hi);
+    set_parts(n, t, t->part_dim, t->part_len + lo, hi > lo ? (int)(hi - lo) : 0);
+    return;
+  }
+  int64_t i = as_int(k, "tuple index", loc);
+  if (i < -t->nparts || i >= t->nparts)
+    error_at(loc, "index %lld out of range: %s gives %d tensor%s", (long long)i, t->name, t->nparts,
+             t->nparts == 1 ? "" : "s");
+  if (i < 0)
+    i += t->nparts;
+  int out[MAX_DIMS];
+  memcpy(out, t->shape, sizeof out);
+  out[t->part_dim] = t->part_len[i];
+  set_shape(n, out, t->ndim);
+}
+
 void shape_getitem(Node *n, Value **p, Loc loc) {
   Value *a = n->args->list->items[0], *k = unwrap_const(n->args->list->items[1]);
   Value *seq = unwrap_const(a);
+  if (seq->kind == V_PROXY && seq->node->nparts) {
+    getitem_part(n, seq->node, k, loc);
+    return;
+  }
   if (seq->kind == V_PROXY)
     error_at(loc, "qgen does not support indexing or slicing tensors");
   if (v_is_seq(seq) && k->kind == V_SLICE) {   /* x.size()[2:] */
@@ -768,20 +904,273 @@ void shape_dim(Node *n, Value **p, Loc loc) {
   n->const_value = v_int(input_node(n, 0, loc)->ndim);
 }
 
-/* x.sum(), x.mean(): traced (so that a data-dependent `if` on them is
- * reported where it is), never quantized. */
+/* sum and mean over one dim, a list of dims or all of them (dim=None or
+ * an empty list): traced, so that a data-dependent `if` on them is
+ * reported where it is, and never quantized. */
 void shape_reduce(Node *n, Value **p, Loc loc) {
   Node *in = input_node(n, 0, loc);
-  Value *d = unwrap_const(p[0]);
-  if (d->kind == V_NONE) {
-    set_shape(n, NULL, 0);
-    return;
+  Value *d = unwrap_const(param(n->def, p, "dim"));
+  bool keep = v_truthy(unwrap_const(param(n->def, p, "keepdim")));
+  bool reduced[MAX_DIMS] = {false};
+  int nd = 0;
+  if (d->kind == V_NONE || (v_is_seq(d) && d->list->n == 0)) {
+    for (int i = 0; i < in->ndim; i++)
+      reduced[i] = true;
+  } else {
+    nd = v_is_seq(d) ? d->list->n : 1;
+    for (int i = 0; i < nd; i++) {
+      int k = norm_dim(as_int(v_is_seq(d) ? d->list->items[i] : d, "dim", loc), in->ndim, loc);
+      if (reduced[k])
+        error_at(loc, "%s: dim %d appears multiple times in the list of dims", n->def->name, k);
+      reduced[k] = true;
+    }
   }
-  int k = norm_dim(as_int(d, "dim", loc), in->ndim, loc), out[MAX_DIMS], m = 0;
+  int out[MAX_DIMS], m = 0;
   for (int i = 0; i < in->ndim; i++)
-    if (i != k)
+    if (!reduced[i])
       out[m++] = in->shape[i];
-    else if (v_truthy(p[1]))
+    else if (keep)
       out[m++] = 1;
   set_shape(n, out, m);
+}
+
+/* Elementwise ops on two operands (mul, sub, div; operator * - /): a
+ * tensor and a number, or two tensors whose shapes broadcast. On two
+ * sizes, operator.* computes the size. */
+void shape_broadcast(Node *n, Value **p, Loc loc) {
+  Value *a = node_operand(n, 0, loc), *b = node_operand(n, 1, loc);
+  bool ta = a->kind == V_PROXY && a->node->is_tensor, tb = b->kind == V_PROXY && b->node->is_tensor;
+  bool is_operator = !strcmp(n->def->ns, "operator");
+  if (!ta && !tb) {
+    if (!is_operator)
+      error_at(loc, "%s() expects a tensor, got %s and %s", n->def->qualname, v_type_name(unwrap_const(a)),
+               v_type_name(unwrap_const(b)));
+    shape_arith(n, p, loc);
+    return;
+  }
+  for (int k = 0; k < 2; k++) {
+    Value *v = unwrap_const(k ? b : a);
+    bool number = v->kind == V_INT || v->kind == V_FLOAT || v->kind == V_BOOL;
+    if (!(k ? tb : ta) && !number)
+      error_at(loc, "%s: expected a tensor or a number, got %s", n->def->qualname, v_type_name(v));
+  }
+  if (!ta || !tb) {
+    Node *t = ta ? a->node : b->node;
+    set_shape(n, t->shape, t->ndim);
+    return;
+  }
+  Node *x = a->node, *y = b->node;
+  int nd = x->ndim > y->ndim ? x->ndim : y->ndim, out[MAX_DIMS];
+  for (int i = 0; i < nd; i++) {
+    int dx = i < nd - x->ndim ? 1 : x->shape[i - (nd - x->ndim)];
+    int dy = i < nd - y->ndim ? 1 : y->shape[i - (nd - y->ndim)];
+    if (dx != dy && dx != 1 && dy != 1)
+      error_at(loc, "shape mismatch: %s of tensors of shapes %s and %s, which do not broadcast (dimension %d: %d and %d)",
+               n->def->name, shape_str(x->shape, x->ndim), shape_str(y->shape, y->ndim), i, dx, dy);
+    out[i] = dx == 1 ? dy : dx;
+  }
+  set_shape(n, out, nd);
+}
+
+void shape_transpose(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  int d0 = norm_dim(as_int(param(n->def, p, "dim0"), "dim0", loc), in->ndim, loc);
+  int d1 = norm_dim(as_int(param(n->def, p, "dim1"), "dim1", loc), in->ndim, loc);
+  int out[MAX_DIMS];
+  memcpy(out, in->shape, sizeof out);
+  out[d0] = in->shape[d1];
+  out[d1] = in->shape[d0];
+  set_shape(n, out, in->ndim);
+}
+
+/* x.permute(0, 2, 3, 1), x.permute([0, 2, 3, 1]), torch.permute(x, (0, 2, 3, 1)) */
+void shape_permute(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  Value *dims = unwrap_const(p[n->op == N_CALL_METHOD ? 0 : 1]);
+  if (n->op == N_CALL_METHOD && dims->list->n == 1 && v_is_seq(unwrap_const(dims->list->items[0])))
+    dims = unwrap_const(dims->list->items[0]);
+  if (!v_is_seq(dims))
+    error_at(loc, "permute() expects a sequence of dims, got %s", v_type_name(dims));
+  if (dims->list->n != in->ndim)
+    error_at(loc, "permute(): number of dims don't match: %d dims for a %dD tensor", dims->list->n, in->ndim);
+  bool seen[MAX_DIMS] = {false};
+  int out[MAX_DIMS];
+  for (int i = 0; i < in->ndim; i++) {
+    int d = norm_dim(as_int(dims->list->items[i], "a dim", loc), in->ndim, loc);
+    if (seen[d])
+      error_at(loc, "permute(): repeated dim %d", d);
+    seen[d] = true;
+    out[i] = in->shape[d];
+  }
+  set_shape(n, out, in->ndim);
+}
+
+void shape_unsqueeze(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  if (in->ndim == MAX_DIMS)
+    error_at(loc, "qgen supports tensors of at most %d dimensions", MAX_DIMS);
+  int d = norm_dim(as_int(param(n->def, p, "dim"), "dim", loc), in->ndim + 1, loc), out[MAX_DIMS], m = 0;
+  for (int i = 0; i <= in->ndim; i++)
+    out[m++] = i == d ? 1 : in->shape[i < d ? i : i - 1];
+  set_shape(n, out, m);
+}
+
+void shape_squeeze(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  Value *dv = unwrap_const(param(n->def, p, "dim"));
+  int d = dv->kind == V_NONE ? -1 : norm_dim(as_int(dv, "dim", loc), in->ndim, loc), out[MAX_DIMS], m = 0;
+  for (int i = 0; i < in->ndim; i++)
+    if (in->shape[i] != 1 || (d >= 0 && i != d))
+      out[m++] = in->shape[i];
+  set_shape(n, out, m);
+}
+
+/* torch.chunk: pieces of ceil(size / chunks); fewer than `chunks` pieces
+ * when that divides the size unevenly (4 by 3 gives 2 and 2). */
+void shape_chunk(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  int64_t chunks = as_int(param(n->def, p, "chunks"), "chunks", loc);
+  if (chunks <= 0)
+    error_at(loc, "chunk expects `chunks` to be greater than 0, got: %lld", (long long)chunks);
+  if (in->ndim == 0)
+    error_at(loc, "chunk expects at least a 1-dimensional tensor");
+  int dim = norm_dim(as_int(param(n->def, p, "dim"), "dim", loc), in->ndim, loc);
+  int64_t size = in->shape[dim], step = (size + chunks - 1) / chunks;
+  int64_t count = step ? (size + step - 1) / step : chunks;
+  int *len = arena_alloc(sizeof(int) * (size_t)count);
+  for (int64_t i = 0; i < count; i++)
+    len[i] = (int)(step && (i + 1) * step > size ? size - i * step : step);
+  set_parts(n, in, dim, len, (int)count);
+}
+
+/* torch.split, Tensor.split: pieces of split_size (the last one smaller),
+ * or of the listed sizes, which must add up to the size. */
+void shape_split(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  if (in->ndim == 0)
+    error_at(loc, "split expects at least a 1-dimensional tensor");
+  Value *ss = unwrap_const(p[n->op == N_CALL_METHOD ? 0 : 1]);
+  int dim = norm_dim(as_int(param(n->def, p, "dim"), "dim", loc), in->ndim, loc);
+  int64_t size = in->shape[dim];
+  if (v_is_seq(ss)) {
+    int *len = arena_alloc(sizeof(int) * (size_t)(ss->list->n + 1));
+    int64_t total = 0;
+    for (int i = 0; i < ss->list->n; i++) {
+      int64_t l = as_int(ss->list->items[i], "a split size", loc);
+      if (l < 0)
+        error_at(loc, "split_with_sizes expects split_sizes to be non-negative, got %lld", (long long)l);
+      len[i] = (int)l;
+      total += l;
+    }
+    if (total != size) {
+      Buf b = {0};
+      v_repr(&b, ss);
+      error_at(loc, "shape mismatch: split sizes %s add up to %lld, but dimension %d of shape %s has size %lld",
+               buf_str(&b), (long long)total, dim, shape_str(in->shape, in->ndim), (long long)size);
+    }
+    set_parts(n, in, dim, len, ss->list->n);
+    return;
+  }
+  int64_t step = as_int(ss, "split_size", loc);
+  if (step < 0 || (step == 0 && size))
+    error_at(loc, "split expects split_size to be positive, got %lld", (long long)step);
+  int64_t count = step ? (size + step - 1) / step : 1;
+  if (count == 0)
+    count = 1;
+  int *len = arena_alloc(sizeof(int) * (size_t)count);
+  for (int64_t i = 0; i < count; i++)
+    len[i] = (int)((i + 1) * step > size ? size - i * step : step);
+  set_parts(n, in, dim, len, (int)count);
+}
+
+void shape_gelu(Node *n, Value **p, Loc loc) {
+  Value *a = unwrap_const(param(n->def, p, "approximate"));
+  if (a->kind != V_STR || (strcmp(a->s, "none") && strcmp(a->s, "tanh")))
+    error_at(loc, "GELU's approximate must be 'none' or 'tanh'");
+  shape_same(n, p, loc);
+}
+
+void shape_softmax(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  Value *d = unwrap_const(param(n->def, p, "dim"));
+  if (d->kind != V_NONE)
+    norm_dim(as_int(d, "dim", loc), in->ndim, loc);
+  set_shape(n, in->shape, in->ndim);
+}
+
+void shape_dropout1d(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  if (in->ndim != 2 && in->ndim != 3)
+    error_at(loc, "dropout1d expects a 2D or 3D input, got shape %s", shape_str(in->shape, in->ndim));
+  set_shape(n, in->shape, in->ndim);
+}
+
+void shape_batchnorm1d(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  if (in->ndim != 2 && in->ndim != 3)
+    error_at(loc, "BatchNorm1d expects a 2D or 3D input, got shape %s", shape_str(in->shape, in->ndim));
+  if (in->shape[1] != p[0]->i)
+    error_at(loc, "shape mismatch: BatchNorm1d expects %lld channels, got input of shape %s",
+             (long long)p[0]->i, shape_str(in->shape, in->ndim));
+  set_shape(n, in->shape, in->ndim);
+}
+
+void shape_channel_shuffle(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  int64_t groups = as_int(param(n->def, p, "groups"), "groups", loc);
+  if (in->ndim < 3)
+    error_at(loc, "channel_shuffle expects an input of at least 3 dimensions, got shape %s", shape_str(in->shape, in->ndim));
+  if (groups <= 0)
+    error_at(loc, "channel_shuffle: the number of groups must be positive, got %lld", (long long)groups);
+  if (in->shape[1] % groups)
+    error_at(loc, "shape mismatch: channel_shuffle of %d channels into %lld groups (shape %s)", in->shape[1],
+             (long long)groups, shape_str(in->shape, in->ndim));
+  set_shape(n, in->shape, in->ndim);
+}
+
+/* nn.Upsample and F.interpolate: the spatial dims (all after N, C) become
+ * `size`, or floor(size * scale_factor). */
+void shape_interpolate(Node *n, Value **p, Loc loc) {
+  const OpDef *op = n->def;
+  Node *in = input_node(n, 0, loc);
+  int sd = in->ndim - 2;
+  if (sd < 1 || sd > 3)
+    error_at(loc, "%s expects a 3D, 4D or 5D input, got shape %s", op->name, shape_str(in->shape, in->ndim));
+  Value *size = unwrap_const(param(op, p, "size")), *sf = unwrap_const(param(op, p, "scale_factor"));
+  Value *mode = unwrap_const(param(op, p, "mode")), *ac = unwrap_const(param(op, p, "align_corners"));
+  if (size->kind != V_NONE && sf->kind != V_NONE)
+    error_at(loc, "%s: only one of size or scale_factor should be defined", op->name);
+  if (size->kind == V_NONE && sf->kind == V_NONE)
+    error_at(loc, "%s: either size or scale_factor should be defined", op->name);
+  if (mode->kind != V_STR)
+    error_at(loc, "%s: mode must be a string", op->name);
+  static const struct { const char *mode; int sd; bool interpolating; } modes[] = {
+    {"nearest", 0, false}, {"nearest-exact", 0, false}, {"area", 0, false}, {"linear", 1, true},
+    {"bilinear", 2, true}, {"bicubic", 2, true}, {"trilinear", 3, true}};
+  size_t m = 0;
+  while (m < sizeof modes / sizeof *modes && strcmp(modes[m].mode, mode->s))
+    m++;
+  if (m == sizeof modes / sizeof *modes)
+    error_at(loc, "%s: unknown mode '%s'", op->name, mode->s);
+  if (modes[m].sd && modes[m].sd != sd)
+    error_at(loc, "%s: got a %dD input, but %s mode needs a %dD input", op->name, in->ndim, mode->s, modes[m].sd + 2);
+  if (ac->kind != V_NONE && !modes[m].interpolating)
+    error_at(loc, "%s: align_corners can only be set with the interpolating modes: linear, bilinear, bicubic, trilinear",
+             op->name);
+  Value *spec = size->kind != V_NONE ? size : sf;
+  if (v_is_seq(spec) && spec->list->n != sd)
+    error_at(loc, "%s: %d output sizes or scale factors for %d spatial dimensions (input shape %s)", op->name,
+             spec->list->n, sd, shape_str(in->shape, in->ndim));
+  int out[MAX_DIMS];
+  memcpy(out, in->shape, sizeof out);
+  for (int i = 0; i < sd; i++) {
+    Value *v = v_is_seq(spec) ? spec->list->items[i] : spec;
+    int64_t o = size->kind != V_NONE ? as_int(v, "size", loc)
+                                      : (int64_t)floor((double)in->shape[2 + i] * as_number(v, "scale_factor", loc));
+    if (o <= 0)
+      error_at(loc, "shape mismatch: %s of input of shape %s gives an empty output", op->name,
+               shape_str(in->shape, in->ndim));
+    out[2 + i] = (int)o;
+  }
+  set_shape(n, out, in->ndim);
 }

@@ -32,11 +32,11 @@ static Value **bound(const OpDef *op, Value **args, int nargs, Dict *kw, Loc loc
   return p;
 }
 
-/* A value that depends on the input's shape when none was given: a
- * tensor of unknown shape (ndim < 0), or a size not known statically. */
+/* A value that depends on the input's shape when none was given (marked
+ * ndim < 0): a tensor of unknown shape, or a size not known statically. */
 static bool any_unknown(const Value *v) {
   if (v->kind == V_PROXY)
-    return v->node->is_tensor ? v->node->ndim < 0 : !v->node->const_value;
+    return v->node->ndim < 0;
   if (v_is_seq(v))
     for (int i = 0; i < v->list->n; i++)
       if (any_unknown(v->list->items[i]))
@@ -123,7 +123,10 @@ static const char *fx_type_repr(Interp *in, FuncDef *f, const char *annotation) 
 }
 
 Graph *trace_forward(Interp *in, Value *model, const int *shape, int ndim, Loc loc) {
-  Graph *g = graph_new(model, loc.src);
+  if (!model->obj->cls)
+    error_at(loc, "the model is a plain %s: qgen quantizes an nn.Module subclass, whose class the rewritten "
+                  "Python extends (wrap it in one)", model->obj->nn->name);
+  Graph *g = graph_new(model, model->obj->cls->src);
   model->obj->path = "";
   assign_paths(model->obj, "");
   Value *fwd = class_method(model->obj->cls, "forward");
@@ -236,34 +239,55 @@ Value *trace_call_method(Interp *in, const OpDef *op, Value *self, Value **args,
   return record(g, N_CALL_METHOD, op, op->name, op->name, all, nkw, p, loc);
 }
 
-/* a + b, a * b ... where a or b is a proxy: FX records operator.X. */
+/* a + b, a * b ... where a or b is a proxy: FX records operator.X, with
+ * the operands in the order written (`mul = 0.5 * x`). */
 Value *trace_binary(Interp *in, const char *opname, Value *a, Value *b, Loc loc) {
   static const struct { const char *sym; OpId id; } ops[] = {
-    {"+", OP_O_ADD}, {"*", OP_O_MUL}, {"-", OP_O_SUB}, {"//", OP_O_FLOORDIV}};
+    {"+", OP_O_ADD}, {"*", OP_O_MUL}, {"-", OP_O_SUB}, {"/", OP_O_TRUEDIV}, {"//", OP_O_FLOORDIV}};
   for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
     if (!strcmp(ops[i].sym, opname)) {
       const OpDef *op = &op_table[ops[i].id];
-      if (op->id != OP_O_ADD && (is_tensor(a) || is_tensor(b)))
-        error_at(loc, "'%s' on tensors is not supported (qgen quantizes additions only)", opname);
-      Value *args[2] = {a, b};
+      Value *args[2] = {a, b}, *t = v_tuple(2, args);
       return record(graph_of(in, "tensor arithmetic", loc), N_CALL_FUNCTION, op, op->qualname, op->name,
-                    v_tuple(2, args), dict_new(), args, loc);
+                    t, dict_new(), t->list->items, loc);
     }
   error_at(loc, "operator '%s' on a tensor is not supported", opname);
 }
 
-Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc) {
+static Value *record_getitem(Graph *g, Value *obj, Value *key, Loc loc) {
   const OpDef *op = &op_table[OP_O_GETITEM];
-  Value *args[2] = {obj, key};
-  return record(graph_of(in, "indexing a tensor", loc), N_CALL_FUNCTION, op, op->qualname, op->name,
-                v_tuple(2, args), dict_new(), args, loc);
+  Value *args[2] = {obj, key}, *t = v_tuple(2, args);
+  return record(g, N_CALL_FUNCTION, op, op->qualname, op->name, t, dict_new(), t->list->items, loc);
+}
+
+Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc) {
+  return record_getitem(graph_of(in, "indexing a tensor", loc), obj, key, loc);
+}
+
+/* Unpacking or looping over a proxy whose length qgen knows: what chunk
+ * and split return, a size (x.size(), x.shape). One getitem per element,
+ * as if the user had written c[0], c[1], ...: torch.fx 1.13 records the
+ * same for `a, b = c` through Proxy.__iter__'s UNPACK_SEQUENCE case, on
+ * the Pythons where that case works (up to 3.10; on 3.11 it raises "Proxy
+ * object cannot be iterated"), and qgen also allows `for` over them.
+ * NULL for a proxy of unknown length (a tensor). */
+List *trace_iterate(Value *proxy, Loc loc) {
+  Node *n = proxy->node;
+  Value *c = n->const_value;
+  int len = n->part_len ? n->nparts : c && v_is_seq(c) ? c->list->n : -1;
+  if (len < 0)
+    return NULL;
+  List *l = arena_alloc(sizeof *l);
+  for (int i = 0; i < len; i++)
+    list_push(l, record_getitem(n->graph, proxy, v_int(i), loc));
+  return l;
 }
 
 Value *trace_getattr(Interp *in, Value *obj, const char *name, Loc loc) {
   const OpDef *op = &op_table[OP_O_GETATTR];
-  Value *args[2] = {obj, v_str(name)};
+  Value *args[2] = {obj, v_str(name)}, *t = v_tuple(2, args);
   return record(graph_of(in, format("Tensor.%s", name), loc), N_CALL_FUNCTION, op, op->qualname, op->name,
-                v_tuple(2, args), dict_new(), args, loc);
+                t, dict_new(), t->list->items, loc);
 }
 
 /* self.conv.weight in forward: a get_attr node. */
@@ -302,9 +326,4 @@ Value *trace_call_wrapped(Interp *in, const char *name, const char *target, Valu
   memcpy(n->shape, r->node->shape, sizeof n->shape);
   n->is_tensor = true;
   return v_proxy(n);
-}
-
-List *trace_iterate(Interp *in, Value *v, Loc loc) {
-  (void)in, (void)v, (void)loc;
-  return NULL;
 }

@@ -234,7 +234,7 @@ const char *v_type_name(const Value *v) {
   if (v->kind == V_OBJECT)
     return v->obj->cls ? v->obj->cls->name : v->obj->nn ? v->obj->nn->name : "object";
   if (v->kind == V_PROXY)
-    return v->node->is_tensor ? "Tensor" : "value";
+    return v->node->is_tensor ? "Tensor" : v->node->part_len ? "tuple of Tensors" : "value";
   return v_kind_name(v);
 }
 

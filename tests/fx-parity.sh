@@ -7,7 +7,10 @@
 #     must equal `$QGEN --emit fx net.py` byte for byte;
 #   * examples marked `# qgen: fx-untraceable`: PyTorch must fail to trace
 #     them (fx_reference.py exits 3) and qgen's output must equal
-#     tests/golden/<example>.fx.
+#     tests/golden/<example>.fx.  If the example also names a traceable twin
+#     with `# qgen: fx-reference=FILE` (a copy of net.py, in its directory,
+#     that indexes what net.py unpacks or loops over), torch.fx's output for
+#     FILE must equal that golden file too.
 # Without a Python that can import torch (see tests/torch-python) the
 # reference is tests/golden/<example>.fx instead, and the test says so.
 # A last test runs qgen twice more on each example and wants identical bytes.
@@ -69,6 +72,12 @@ which_model() {
     if [ -n "$sel_val" ]; then sel_opt=--model; return; fi
     sel_val=$(class_name "$1")
     if [ -n "$sel_val" ]; then sel_opt=--class; fi
+}
+
+# fx_twin FILE: the path of FILE's `# qgen: fx-reference=NAME` twin, or nothing
+fx_twin() {
+    _t=$(sed -n 's/^#[ ]*qgen:[ ]*fx-reference=\([A-Za-z_0-9.-]*\)[ ]*$/\1/p' "$1" | sed -n 1p)
+    if [ -n "$_t" ]; then printf '%s\n' "$(dirname "$1")/$_t"; fi
 }
 
 run_qgen() {
@@ -139,9 +148,28 @@ for f in $examples; do
             problems="$problems output-differs"
             show_diff "$golden" "$qout" "golden/$name.fx" "qgen --emit fx"
         fi
+        twin=$(fx_twin "$f")
+        twin_note=
+        if [ -n "$twin" ] && [ -n "$torch_py" ] && [ -f "$golden" ]; then
+            twin_note=", torch.fx's output for $(basename "$twin")"
+            if [ ! -f "$twin" ]; then
+                problems="$problems no-twin"
+                diag "missing $twin (named by # qgen: fx-reference=)"
+            else
+                run_reference "$twin" "$tmpdir/$name.twin" "$tmpdir/$name.twin.err"
+                if [ "$rstatus" -ne 0 ]; then
+                    problems="$problems twin-not-traced"
+                    diag "fx_reference.py failed on $twin with status $rstatus"
+                    diag_file "$tmpdir/$name.twin.err" 10
+                elif ! cmp -s "$golden" "$tmpdir/$name.twin"; then
+                    problems="$problems twin-differs"
+                    show_diff "$tmpdir/$name.twin" "$golden" "torch.fx of $(basename "$twin")" "golden/$name.fx"
+                fi
+            fi
+        fi
         if [ -z "$problems" ]; then
             if [ -n "$torch_py" ]; then
-                ok "$name: torch.fx refuses it, qgen matches golden/$name.fx"
+                ok "$name: torch.fx refuses it, qgen matches golden/$name.fx$twin_note"
             else
                 ok "$name: qgen matches golden/$name.fx (torch unavailable, FX refusal not checked)"
             fi

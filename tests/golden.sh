@@ -6,11 +6,12 @@
 #   - `qgen --emit graph` for the seed equals tests/golden/seed.graph;
 #   - the code outputs are deterministic: two runs, same bytes;
 #   - the rewritten Python keeps the user's file: removing the lines qgen
-#     adds gives the input back byte for byte.
+#     adds gives the input back byte for byte;
+#   - an example marked `# qgen: fx-only` (it uses ops that have no
+#     quantized form yet) is refused by code generation with a located
+#     error, and skipped; any other example that is refused fails.
 # qgen is run without --model: an example's `# qgen: model=EXPR` comment must
-# do (tests/fx-parity.sh passes the option).  An example marked
-# `# qgen: fx-only` (ops qgen cannot quantize yet) has its code generation
-# skipped, with that reason.
+# do (tests/fx-parity.sh passes the option).
 testdir=$(cd "$(dirname "$0")" && pwd)
 . "$testdir/lib.sh"
 require_qgen
@@ -47,14 +48,23 @@ for f in "$top_srcdir"/examples/*/net.py; do
         continue
     fi
     mkdir -p "$tmpdir/a/$name" "$tmpdir/b/$name"
+    fx_only=no
+    if grep -q '^#[ ]*qgen:[ ]*fx-only' "$f"; then fx_only=yes; fi
     if ! with_timeout "$QGEN" "$f" -o "$tmpdir/a/$name" 2> "$tmpdir/$name.err"; then
         # a model qgen cannot quantize must say why, at a source line
-        if grep -q "^$f:[0-9]*:[0-9]*: error: " "$tmpdir/$name.err"; then
-            skip "$name: code generation" "$(head -n 1 "$tmpdir/$name.err")"
+        if ! grep -q "^$f:[0-9]*:[0-9]*: error: " "$tmpdir/$name.err"; then
+            not_ok "$name: code generation refused with a located error"
+            diag_file "$tmpdir/$name.err"
+        elif [ "$fx_only" = yes ]; then
+            skip "$name: code generation" "fx-only example: $(head -n 1 "$tmpdir/$name.err" | sed "s|^$f:||")"
         else
-            not_ok "$name: code generation"
+            not_ok "$name: code generation (refused; mark the example '# qgen: fx-only' if that is expected)"
             diag_file "$tmpdir/$name.err"
         fi
+        continue
+    fi
+    if [ "$fx_only" = yes ]; then
+        not_ok "$name: marked '# qgen: fx-only', but qgen generates its code: drop the marker"
         continue
     fi
     "$QGEN" "$f" -o "$tmpdir/b/$name" 2>/dev/null
@@ -68,8 +78,13 @@ for f in "$top_srcdir"/examples/*/net.py; do
          { if (held != "") print held; held = "" }
          /^$/ { held = " "; next }
          { print }
-         END { if (held != "") print "" }' "$tmpdir/a/$name/net_q.py" | sed 's/^ $//' > "$tmpdir/$name.back"
-    check "$name: net_q.py is net.py plus qgen's additions" cmp -s "$tmpdir/$name.back" "$f"
+         END { if (held != "") print "" }' "$tmpdir/a/$name/net_q.py" | sed 's/^ $//' |
+        sed 's/^\([ \t]*from \)[^ ]* \(import .*\)  # qgen: was \(.*\)$/\1\3 \2/' > "$tmpdir/$name.back"
+    # the file rewritten is the one that defines the model class (--emit
+    # json's "file"): net.py, or a module it imports (pkgnet/pkgnet/model.py),
+    # whose relative imports were made absolute, each noting what it was
+    cls_file=$("$QGEN" --emit json "$f" | sed -n 's/^ *"file": "\(.*\)",$/\1/p' | sed -n 1p)
+    check "$name: net_q.py is ${cls_file#$top_srcdir/} plus qgen's additions" cmp -s "$tmpdir/$name.back" "${cls_file:-$f}"
     if [ -z "$(ls "$tmpdir/a/$name" | grep '\.tmp$')" ]; then ok "$name: no temporary file left"; else not_ok "$name: no temporary file left"; fi
 done
 plan "$tap_count"

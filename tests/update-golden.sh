@@ -5,9 +5,10 @@
 # print(torch.fx.symbolic_trace(model.eval())) for the model the example
 # names (`# qgen: model=EXPR`, else `# qgen: class=NAME`, else the class
 # fx_reference.py picks), minus the hint line.
-# Examples marked `# qgen: fx-untraceable` are left alone: their golden file
-# is written by hand (see tests/golden/README.md); this script only checks
-# that torch.fx still refuses them.
+# Examples marked `# qgen: fx-untraceable` must still be refused by torch.fx;
+# their golden file is fx_reference.py's output for the traceable twin that
+# `# qgen: fx-reference=FILE` names, or else written by hand (see
+# tests/golden/README.md) and left alone.
 #
 # usage: tests/update-golden.sh [EXAMPLE...]   (default: every example)
 set -eu
@@ -25,6 +26,7 @@ else
 fi
 for f in $files; do
     name=$(basename "$(dirname "$f")")
+    twin=
     cls=$(sed -n 's/^#[ ]*qgen:[ ]*class=\([A-Za-z_][A-Za-z_0-9]*\)[ ]*$/\1/p' "$f" | sed -n 1p)
     model=$(sed -n 's/^#[ ]*qgen:[ ]*model=\(.*[^ ]\)[ ]*$/\1/p' "$f" | sed -n 1p)
     set -- "$testdir/fx_reference.py" "$f"
@@ -33,22 +35,27 @@ for f in $files; do
     if grep -q '^#[ ]*qgen:[ ]*fx-untraceable' "$f"; then
         rc=0
         "$py" "$@" >/dev/null 2>&1 || rc=$?
-        if [ "$rc" -eq 3 ]; then
-            echo "kept    golden/$name.fx (fx-untraceable, written by hand)"
-        else
+        if [ "$rc" -ne 3 ]; then
             echo "WARNING golden/$name.fx: marked fx-untraceable but fx_reference.py exited $rc" >&2
             status=1
+            continue
         fi
-        continue
+        twin=$(sed -n 's/^#[ ]*qgen:[ ]*fx-reference=\([A-Za-z_0-9.-]*\)[ ]*$/\1/p' "$f" | sed -n 1p)
+        if [ -z "$twin" ]; then
+            echo "kept    golden/$name.fx (fx-untraceable, written by hand)"
+            continue
+        fi
+        set -- "$testdir/fx_reference.py" "$(dirname "$f")/$twin"
+        if [ -n "$cls" ]; then set -- "$@" --class "$cls"; fi
     fi
     tmp=$testdir/golden/.$name.fx.tmp
     if "$py" "$@" >"$tmp"; then
         if cmp -s "$tmp" "$testdir/golden/$name.fx"; then
             rm -f "$tmp"
-            echo "same    golden/$name.fx"
+            echo "same    golden/$name.fx${twin:+ (from $twin)}"
         else
             mv "$tmp" "$testdir/golden/$name.fx"
-            echo "wrote   golden/$name.fx"
+            echo "wrote   golden/$name.fx${twin:+ (from $twin)}"
         fi
     else
         rm -f "$tmp"

@@ -139,6 +139,15 @@ static void shapes(Buf *b, Graph *g) {
       for (int k = 0; k < n->ndim; k++)
         buf_printf(b, "%s%d", k ? ", " : "", n->shape[k]);
       buf_putc(b, ']');
+    } else if (n->part_len) {   /* chunk, split: ([..], [..]) */
+      buf_puts(b, " (");
+      for (int p = 0; p < n->nparts; p++) {
+        buf_puts(b, p ? ", [" : "[");
+        for (int k = 0; k < n->ndim; k++)
+          buf_printf(b, "%s%d", k ? ", " : "", k == n->part_dim ? n->part_len[p] : n->shape[k]);
+        buf_putc(b, ']');
+      }
+      buf_puts(b, n->nparts == 1 ? ",)" : ")");
     } else if (n->const_value) {
       buf_puts(b, " = ");
       v_repr(b, n->const_value);
@@ -1289,6 +1298,233 @@ static const char ops_fx[] =
   "    return sig\n"
   "    \n";
 
+static const char activations_py[] =
+  "import torch\n"
+  "import torch.nn as nn\n"
+  "import torch.nn.functional as F\n"
+  "\n"
+  "\n"
+  "class Net(nn.Module):\n"
+  "    def __init__(self):\n"
+  "        super().__init__()\n"
+  "        self.hs = nn.Hardswish(inplace=True)\n"
+  "        self.hsig = nn.Hardsigmoid()\n"
+  "        self.silu = nn.SiLU(True)\n"
+  "        self.mish = nn.Mish()\n"
+  "        self.gelu = nn.GELU(approximate='tanh')\n"
+  "        self.lrelu = nn.LeakyReLU(0.2, inplace=True)\n"
+  "        self.lrelu0 = nn.LeakyReLU(0)\n"
+  "        self.elu = nn.ELU()\n"
+  "        self.tanh = nn.Tanh()\n"
+  "        self.sm = nn.Softmax(dim=1)\n"
+  "        self.lsm = nn.LogSoftmax()\n"
+  "        self.d2 = nn.Dropout2d(0.2, True)\n"
+  "        self.d3 = nn.Dropout3d()\n"
+  "        self.ad = nn.AlphaDropout(0.1)\n"
+  "        self.fad = nn.FeatureAlphaDropout()\n"
+  "        self.shuffle = nn.ChannelShuffle(2)\n"
+  "        self.up = nn.Upsample(scale_factor=2)\n"
+  "        self.up2 = nn.Upsample(size=(6, 4), mode='bilinear', align_corners=False)\n"
+  "        self.d1 = nn.Dropout1d(p=0.3)\n"
+  "        self.bn = nn.BatchNorm1d(4)\n"
+  "\n"
+  "    def forward(self, x):\n"
+  "        for name in [\"hs\", \"hsig\", \"silu\", \"mish\", \"gelu\", \"lrelu\", \"lrelu0\", \"elu\", \"tanh\", \"sm\", \"lsm\",\n"
+  "                     \"d2\", \"d3\", \"ad\", \"fad\", \"shuffle\", \"up\", \"up2\"]:\n"
+  "            x = getattr(self, name)(x)\n"
+  "        x = F.hardswish(x)\n"
+  "        x = F.hardsigmoid(x, inplace=True)\n"
+  "        x = F.silu(x)\n"
+  "        x = F.mish(x)\n"
+  "        x = F.gelu(x)\n"
+  "        x = F.gelu(x, approximate='tanh')\n"
+  "        x = F.leaky_relu(x, 0.2)\n"
+  "        x = F.elu(x, alpha=0.5)\n"
+  "        x = F.tanh(x)\n"
+  "        x = torch.tanh(x).tanh()\n"
+  "        x = F.softmax(x, 1)\n"
+  "        x = F.log_softmax(x, dim=-1)\n"
+  "        x = torch.softmax(x, 1).softmax(dim=-1)\n"
+  "        x = F.dropout2d(x, 0.1, training=self.training)\n"
+  "        x = F.dropout3d(x)\n"
+  "        x = F.alpha_dropout(x)\n"
+  "        x = F.feature_alpha_dropout(x, 0.2)\n"
+  "        x = F.channel_shuffle(x, 2)\n"
+  "        x = torch.channel_shuffle(x, 4)\n"
+  "        x = F.interpolate(x, scale_factor=(0.5, 1.5))\n"
+  "        y = self.d1(x.flatten(2))\n"
+  "        y = F.dropout1d(y)\n"
+  "        return self.bn(y.mean(2))\n";
+
+/* print(torch.fx.symbolic_trace(Net())) with PyTorch 1.13 (tests/fx_reference.py), pasted. */
+static const char activations_fx[] =
+  "Net(\n"
+  "  (hs): Hardswish()\n"
+  "  (hsig): Hardsigmoid()\n"
+  "  (silu): SiLU(inplace=True)\n"
+  "  (mish): Mish()\n"
+  "  (gelu): GELU(approximate='tanh')\n"
+  "  (lrelu): LeakyReLU(negative_slope=0.2, inplace=True)\n"
+  "  (lrelu0): LeakyReLU(negative_slope=0)\n"
+  "  (elu): ELU(alpha=1.0)\n"
+  "  (tanh): Tanh()\n"
+  "  (sm): Softmax(dim=1)\n"
+  "  (lsm): LogSoftmax(dim=None)\n"
+  "  (d2): Dropout2d(p=0.2, inplace=True)\n"
+  "  (d3): Dropout3d(p=0.5, inplace=False)\n"
+  "  (ad): AlphaDropout(p=0.1, inplace=False)\n"
+  "  (fad): FeatureAlphaDropout(p=0.5, inplace=False)\n"
+  "  (shuffle): ChannelShuffle(groups=2)\n"
+  "  (up): Upsample(scale_factor=2.0, mode=nearest)\n"
+  "  (up2): Upsample(size=(6, 4), mode=bilinear)\n"
+  "  (d1): Dropout1d(p=0.3, inplace=False)\n"
+  "  (bn): BatchNorm1d(4, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)\n"
+  ")\n"
+  "\n"
+  "\n"
+  "\n"
+  "def forward(self, x):\n"
+  "    hs = self.hs(x);  x = None\n"
+  "    hsig = self.hsig(hs);  hs = None\n"
+  "    silu = self.silu(hsig);  hsig = None\n"
+  "    mish = self.mish(silu);  silu = None\n"
+  "    gelu = self.gelu(mish);  mish = None\n"
+  "    lrelu = self.lrelu(gelu);  gelu = None\n"
+  "    lrelu0 = self.lrelu0(lrelu);  lrelu = None\n"
+  "    elu = self.elu(lrelu0);  lrelu0 = None\n"
+  "    tanh = self.tanh(elu);  elu = None\n"
+  "    sm = self.sm(tanh);  tanh = None\n"
+  "    lsm = self.lsm(sm);  sm = None\n"
+  "    d2 = self.d2(lsm);  lsm = None\n"
+  "    d3 = self.d3(d2);  d2 = None\n"
+  "    ad = self.ad(d3);  d3 = None\n"
+  "    fad = self.fad(ad);  ad = None\n"
+  "    shuffle = self.shuffle(fad);  fad = None\n"
+  "    up = self.up(shuffle);  shuffle = None\n"
+  "    up2 = self.up2(up);  up = None\n"
+  "    hardswish = torch.nn.functional.hardswish(up2, inplace = False);  up2 = None\n"
+  "    hardsigmoid = torch.nn.functional.hardsigmoid(hardswish, inplace = True);  hardswish = None\n"
+  "    silu_1 = torch.nn.functional.silu(hardsigmoid, inplace = False);  hardsigmoid = None\n"
+  "    mish_1 = torch.nn.functional.mish(silu_1, inplace = False);  silu_1 = None\n"
+  "    gelu_1 = torch._C._nn.gelu(mish_1);  mish_1 = None\n"
+  "    gelu_2 = torch._C._nn.gelu(gelu_1, approximate = 'tanh');  gelu_1 = None\n"
+  "    leaky_relu = torch.nn.functional.leaky_relu(gelu_2, negative_slope = 0.2, inplace = False);  gelu_2 = None\n"
+  "    elu_1 = torch.nn.functional.elu(leaky_relu, alpha = 0.5, inplace = False);  leaky_relu = None\n"
+  "    tanh_1 = elu_1.tanh();  elu_1 = None\n"
+  "    tanh_2 = torch.tanh(tanh_1);  tanh_1 = None\n"
+  "    tanh_3 = tanh_2.tanh();  tanh_2 = None\n"
+  "    softmax = torch.nn.functional.softmax(tanh_3, dim = 1, _stacklevel = 3, dtype = None);  tanh_3 = None\n"
+  "    log_softmax = torch.nn.functional.log_softmax(softmax, dim = -1, _stacklevel = 3, dtype = None);  softmax = None\n"
+  "    softmax_1 = torch.softmax(log_softmax, 1);  log_softmax = None\n"
+  "    softmax_2 = softmax_1.softmax(dim = -1);  softmax_1 = None\n"
+  "    dropout2d = torch.nn.functional.dropout2d(softmax_2, p = 0.1, training = False, inplace = False);  softmax_2 = None\n"
+  "    dropout3d = torch.nn.functional.dropout3d(dropout2d, p = 0.5, training = True, inplace = False);  dropout2d = None\n"
+  "    alpha_dropout = torch.nn.functional.alpha_dropout(dropout3d, p = 0.5, training = False, inplace = False);  dropout3d = None\n"
+  "    feature_alpha_dropout = torch.nn.functional.feature_alpha_dropout(alpha_dropout, p = 0.2, training = False, inplace = False);  alpha_dropout = None\n"
+  "    channel_shuffle = torch.channel_shuffle(feature_alpha_dropout, 2);  feature_alpha_dropout = None\n"
+  "    channel_shuffle_1 = torch.channel_shuffle(channel_shuffle, 4);  channel_shuffle = None\n"
+  "    interpolate = torch.nn.functional.interpolate(channel_shuffle_1, size = None, scale_factor = (0.5, 1.5), mode = 'nearest', align_corners = None, recompute_scale_factor = None, antialias = False);  channel_shuffle_1 = None\n"
+  "    flatten = interpolate.flatten(2);  interpolate = None\n"
+  "    d1 = self.d1(flatten);  flatten = None\n"
+  "    dropout1d = torch.nn.functional.dropout1d(d1, p = 0.5, training = True, inplace = False);  d1 = None\n"
+  "    mean = dropout1d.mean(2);  dropout1d = None\n"
+  "    bn = self.bn(mean);  mean = None\n"
+  "    return bn\n"
+  "    \n";
+
+static const char tensor_ops_py[] =
+  "import torch\n"
+  "import torch.nn as nn\n"
+  "\n"
+  "\n"
+  "class Net(nn.Module):\n"
+  "    def forward(self, x):\n"
+  "        w = x.mean((2, 3), keepdim=True)\n"
+  "        a = torch.mul(x, w) * x.mean(1, keepdim=True)\n"
+  "        b = x.mul(2) - 0.5 * x / 6.0\n"
+  "        c = torch.sub(x, w) + torch.div(x, 2) + x.div(w) + x.sub(1)\n"
+  "        d = 1 - x.mean([2, 3]).view(2, 4, 1, 1) * x\n"
+  "        t = torch.transpose(x, 1, 2).transpose(-1, 0)\n"
+  "        p = x.permute(0, 2, 3, 1) + torch.permute(x, (0, 2, 3, 1)) + x.permute([0, 2, 3, 1])\n"
+  "        c1 = torch.chunk(x, 3, 1)\n"
+  "        c2 = x.chunk(4, dim=-1)\n"
+  "        s1 = torch.split(x, 3, dim=1)\n"
+  "        s2 = x.split([1, 3], 1)\n"
+  "        m = torch.mean(x) + x.mean(dim=[2, 3]) + torch.mean(x, 1, True).sum() + torch.sum(x, [2, 3]) + x.sum(-1, keepdim=True).sum()\n"
+  "        v = torch.transpose(x.view(2, 2, 2, 6, 6), 1, 2).contiguous().view(2, -1, 6, 6)\n"
+  "        q = x.unsqueeze(1).squeeze() + torch.unsqueeze(w, -1).squeeze(4) + torch.squeeze(w, 2).unsqueeze(2)\n"
+  "        return (a, b, c, d, t, p, c1[0], c1[-1], c2[1:3], s1[1], s2[1:], m, v, q, x.size(1) / 2)\n";
+
+/* print(torch.fx.symbolic_trace(Net())) with PyTorch 1.13 (tests/fx_reference.py), pasted. */
+static const char tensor_ops_fx[] =
+  "Net()\n"
+  "\n"
+  "\n"
+  "\n"
+  "def forward(self, x):\n"
+  "    mean = x.mean((2, 3), keepdim = True)\n"
+  "    mul = torch.mul(x, mean)\n"
+  "    mean_1 = x.mean(1, keepdim = True)\n"
+  "    mul_1 = mul * mean_1;  mul = mean_1 = None\n"
+  "    mul_2 = x.mul(2)\n"
+  "    mul_3 = 0.5 * x\n"
+  "    truediv = mul_3 / 6.0;  mul_3 = None\n"
+  "    sub = mul_2 - truediv;  mul_2 = truediv = None\n"
+  "    sub_1 = torch.sub(x, mean)\n"
+  "    div = torch.div(x, 2)\n"
+  "    add = sub_1 + div;  sub_1 = div = None\n"
+  "    div_1 = x.div(mean)\n"
+  "    add_1 = add + div_1;  add = div_1 = None\n"
+  "    sub_2 = x.sub(1)\n"
+  "    add_2 = add_1 + sub_2;  add_1 = sub_2 = None\n"
+  "    mean_2 = x.mean([2, 3])\n"
+  "    view = mean_2.view(2, 4, 1, 1);  mean_2 = None\n"
+  "    mul_4 = view * x;  view = None\n"
+  "    sub_3 = 1 - mul_4;  mul_4 = None\n"
+  "    transpose = torch.transpose(x, 1, 2)\n"
+  "    transpose_1 = transpose.transpose(-1, 0);  transpose = None\n"
+  "    permute = x.permute(0, 2, 3, 1)\n"
+  "    permute_1 = torch.permute(x, (0, 2, 3, 1))\n"
+  "    add_3 = permute + permute_1;  permute = permute_1 = None\n"
+  "    permute_2 = x.permute([0, 2, 3, 1])\n"
+  "    add_4 = add_3 + permute_2;  add_3 = permute_2 = None\n"
+  "    chunk = torch.chunk(x, 3, 1)\n"
+  "    chunk_1 = x.chunk(4, dim = -1)\n"
+  "    split = torch.functional.split(x, 3, dim = 1)\n"
+  "    split_1 = x.split([1, 3], 1)\n"
+  "    mean_3 = torch.mean(x)\n"
+  "    mean_4 = x.mean(dim = [2, 3])\n"
+  "    add_5 = mean_3 + mean_4;  mean_3 = mean_4 = None\n"
+  "    mean_5 = torch.mean(x, 1, True)\n"
+  "    sum_1 = mean_5.sum();  mean_5 = None\n"
+  "    add_6 = add_5 + sum_1;  add_5 = sum_1 = None\n"
+  "    sum_2 = torch.sum(x, [2, 3])\n"
+  "    add_7 = add_6 + sum_2;  add_6 = sum_2 = None\n"
+  "    sum_3 = x.sum(-1, keepdim = True)\n"
+  "    sum_4 = sum_3.sum();  sum_3 = None\n"
+  "    add_8 = add_7 + sum_4;  add_7 = sum_4 = None\n"
+  "    view_1 = x.view(2, 2, 2, 6, 6)\n"
+  "    transpose_2 = torch.transpose(view_1, 1, 2);  view_1 = None\n"
+  "    contiguous = transpose_2.contiguous();  transpose_2 = None\n"
+  "    view_2 = contiguous.view(2, -1, 6, 6);  contiguous = None\n"
+  "    unsqueeze = x.unsqueeze(1)\n"
+  "    squeeze = unsqueeze.squeeze();  unsqueeze = None\n"
+  "    unsqueeze_1 = torch.unsqueeze(mean, -1)\n"
+  "    squeeze_1 = unsqueeze_1.squeeze(4);  unsqueeze_1 = None\n"
+  "    add_9 = squeeze + squeeze_1;  squeeze = squeeze_1 = None\n"
+  "    squeeze_2 = torch.squeeze(mean, 2);  mean = None\n"
+  "    unsqueeze_2 = squeeze_2.unsqueeze(2);  squeeze_2 = None\n"
+  "    add_10 = add_9 + unsqueeze_2;  add_9 = unsqueeze_2 = None\n"
+  "    getitem = chunk[0]\n"
+  "    getitem_1 = chunk[-1];  chunk = None\n"
+  "    getitem_2 = chunk_1[slice(1, 3, None)];  chunk_1 = None\n"
+  "    getitem_3 = split[1];  split = None\n"
+  "    getitem_4 = split_1[slice(1, None, None)];  split_1 = None\n"
+  "    size = x.size(1);  x = None\n"
+  "    truediv_1 = size / 2;  size = None\n"
+  "    return (mul_1, sub, add_2, sub_3, transpose_1, add_4, getitem, getitem_1, getitem_2, getitem_3, getitem_4, add_8, view_2, add_10, truediv_1)\n"
+  "    \n";
+
 static const char helpers_py[] =
   "import torch\n"
   "import torch.nn as nn\n"
@@ -1425,6 +1661,31 @@ static void test_fx(void) {
                run(EMIT_FX, names_py, &(Opts){.shape = {1, 1, 4, 4}}), names_fx);
   check_output("fx: torch/F/Tensor ops, annotations, Hardtanh/MaxPool/BatchNorm reprs match torch.fx",
                run(EMIT_FX, ops_py, &(Opts){.shape = {1, 1, 12, 12}}), ops_fx);
+  check_output("fx: Hardswish ... Upsample, ChannelShuffle, BatchNorm1d modules and their functionals match torch.fx",
+               run(EMIT_FX, activations_py, &(Opts){.shape = {2, 4, 6, 6}}), activations_fx);
+  check_output("fx: mul/sub/div and * - / with broadcasting, transpose, permute, chunk, split, mean/sum over dims, "
+               "squeeze, unsqueeze, 5-D view match torch.fx",
+               run(EMIT_FX, tensor_ops_py, &(Opts){.shape = {2, 4, 6, 6}}), tensor_ops_fx);
+  /* PyTorch's shapes (FX ShapeProp on a random input), node by node; chunk(3)
+   * of 4 is two pieces of 2, chunk(4) of 6 three pieces of 2. */
+  check_output("shapes: broadcasting, transposes, uneven chunks, splits, reductions, a chunk's pieces and slices",
+               run(SHAPES, tensor_ops_py, &(Opts){.shape = {2, 4, 6, 6}}),
+               "x [2, 4, 6, 6]; mean [2, 4, 1, 1]; mul [2, 4, 6, 6]; mean_1 [2, 1, 6, 6]; mul_1 [2, 4, 6, 6]; "
+               "mul_2 [2, 4, 6, 6]; mul_3 [2, 4, 6, 6]; truediv [2, 4, 6, 6]; sub [2, 4, 6, 6]; "
+               "sub_1 [2, 4, 6, 6]; div [2, 4, 6, 6]; add [2, 4, 6, 6]; div_1 [2, 4, 6, 6]; add_1 [2, 4, 6, 6]; "
+               "sub_2 [2, 4, 6, 6]; add_2 [2, 4, 6, 6]; mean_2 [2, 4]; view [2, 4, 1, 1]; mul_4 [2, 4, 6, 6]; "
+               "sub_3 [2, 4, 6, 6]; transpose [2, 6, 4, 6]; transpose_1 [6, 6, 4, 2]; permute [2, 6, 6, 4]; "
+               "permute_1 [2, 6, 6, 4]; add_3 [2, 6, 6, 4]; permute_2 [2, 6, 6, 4]; add_4 [2, 6, 6, 4]; "
+               "chunk ([2, 2, 6, 6], [2, 2, 6, 6]); chunk_1 ([2, 4, 6, 2], [2, 4, 6, 2], [2, 4, 6, 2]); "
+               "split ([2, 3, 6, 6], [2, 1, 6, 6]); split_1 ([2, 1, 6, 6], [2, 3, 6, 6]); mean_3 []; "
+               "mean_4 [2, 4]; add_5 [2, 4]; mean_5 [2, 1, 6, 6]; sum_1 []; add_6 [2, 4]; sum_2 [2, 4]; "
+               "add_7 [2, 4]; sum_3 [2, 4, 6, 1]; sum_4 []; add_8 [2, 4]; view_1 [2, 2, 2, 6, 6]; "
+               "transpose_2 [2, 2, 2, 6, 6]; contiguous [2, 2, 2, 6, 6]; view_2 [2, 4, 6, 6]; "
+               "unsqueeze [2, 1, 4, 6, 6]; squeeze [2, 4, 6, 6]; unsqueeze_1 [2, 4, 1, 1, 1]; "
+               "squeeze_1 [2, 4, 1, 1]; add_9 [2, 4, 6, 6]; squeeze_2 [2, 4, 1]; unsqueeze_2 [2, 4, 1, 1]; "
+               "add_10 [2, 4, 6, 6]; getitem [2, 2, 6, 6]; getitem_1 [2, 2, 6, 6]; "
+               "getitem_2 ([2, 4, 6, 2], [2, 4, 6, 2]); getitem_3 [2, 1, 6, 6]; getitem_4 ([2, 3, 6, 6],); "
+               "size = 4; truediv_1 = 2.0; output");
   check_output("fx: module-level helper with defaults and keyword-only args, padding='same', tuple/dict "
                "output, matches torch.fx",
                run(EMIT_FX, helpers_py, &(Opts){.shape = {1, 2, 6, 6}}), helpers_fx);
@@ -1675,8 +1936,11 @@ static void test_errors(void) {
                10, 5, "forward() returns int, not a tensor");
   EXPECT_ERROR("error: unknown tensor method", NULL,
                format("%s        return x.frobnicate()\n", helper), 13, 16, "unknown tensor method 'frobnicate'");
-  EXPECT_ERROR("error: tensor multiplication is refused", NULL,
-               format("%s        return x * 2\n", helper), 13, 16, "'*' on tensors is not supported");
+  EXPECT_ERROR("error: tensor multiplication of shapes that do not broadcast", NULL,
+               format("%s        return x * x.flatten(1)\n", helper), 13, 16,
+               "mul of tensors of shapes [1, 1, 28, 28] and [1, 784], which do not broadcast");
+  EXPECT_ERROR("error: an operator qgen does not trace on tensors", NULL,
+               format("%s        return x %% 2\n", helper), 13, 16, "operator '%' on a tensor is not supported");
   EXPECT_ERROR("error: iterating over a tensor", NULL,
                format("%s        for c in x:\n            pass\n        return x\n", helper), 13, 18,
                "iterating over a tensor");
