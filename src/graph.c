@@ -310,8 +310,18 @@ static void fx_code(Buf *b, Graph *g) {
     }
     buf_putc(&body, '\n');
   }
-  buf_printf(b, "\n\n\ndef forward(self%s)%s%s:\n", buf_str(&params), g->return_type ? " -> " : "",
-             g->return_type ? g->return_type : "");
+  /* torch.fx.wrap'd functions are declared before forward, in order of first use */
+  Buf wraps = {0};
+  Dict *seen = dict_new();
+  for (int i = 0; i < g->n; i++) {
+    Node *n = g->nodes[i];
+    if (n->def && (n->def->id == OP_FX_WRAPPED || n->def->id == OP_FX_WRAPPED_IDENTITY) && !dict_get(seen, n->target)) {
+      dict_set(seen, n->target, &true_value);
+      buf_printf(&wraps, "torch.fx._symbolic_trace.wrap(\"%s\")\n", n->target);
+    }
+  }
+  buf_printf(b, "\n%s\ndef forward(self%s)%s%s:\n", wraps.len ? buf_str(&wraps) : "\n", buf_str(&params),
+             g->return_type ? " -> " : "", g->return_type ? g->return_type : "");
   /* every line indented by four spaces, including the empty last one */
   const char *s = buf_str(&body);
   for (;;) {
