@@ -66,8 +66,8 @@ static Scope *scope_new(Scope *parent) {
 }
 
 /* Named children, skipping comments. */
-static uint32_t nchildren(TSNode n) { return ts_node_named_child_count(n); }
-static TSNode child(TSNode n, uint32_t i) { return ts_node_named_child(n, i); }
+static uint32_t nchildren(TSNode n) { return named_count(n); }
+static TSNode child(TSNode n, uint32_t i) { return named_child(n, i); }
 
 /* ---------------------------------------------------------- names */
 static Value *lookup(Interp *in, Scope *sc, const char *name, TSNode where) {
@@ -957,8 +957,8 @@ List *value_iter(Value *v, Loc loc) {
 /* string_content's text, with its escape_sequence children decoded */
 static void string_content(Buf *b, TSNode c) {
   uint32_t pos = ts_node_start_byte(c);
-  for (uint32_t i = 0; i < ts_node_named_child_count(c); i++) {
-    TSNode esc = ts_node_named_child(c, i);
+  for (uint32_t i = 0; i < named_count(c); i++) {
+    TSNode esc = named_child(c, i);
     if (sym(esc) != SYM_escape_sequence)
       continue;
     buf_putn(b, cur_src->text + pos, ts_node_start_byte(esc) - pos);
@@ -1816,8 +1816,8 @@ static bool names_in(TSNode n, const Source *src, const char *name) {
     uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
     return b - a == strlen(name) && !strncmp(src->text + a, name, b - a);
   }
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
-    if (names_in(ts_node_named_child(n, i), src, name))
+  for (uint32_t i = 0; i < named_count(n); i++)
+    if (names_in(named_child(n, i), src, name))
       return true;
   return false;
 }

@@ -99,8 +99,8 @@ static void bind_import(Interp *in, PyModule *m, TSNode n) {
   const char *written = from ? text_of(m, field(n, FLD_module_name)) : NULL;
   const char *target = from ? resolve(m, written) : NULL;
   bool any = false;
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-    TSNode c = ts_node_named_child(n, i);
+  for (uint32_t i = 0; i < named_count(n); i++) {
+    TSNode c = named_child(n, i);
     if (from && ts_node_eq(c, field(n, FLD_module_name)))
       continue;
     TSNode name = sym(c) == SYM_aliased_import ? field(c, FLD_name) : c;
@@ -129,7 +129,7 @@ static void bind_import(Interp *in, PyModule *m, TSNode n) {
 /* `torch.fx.wrap("name")` at the top level: FX records calls of that
  * function (from this module) as call_function nodes. */
 static void note_fx_wrap(PyModule *m, TSNode stmt) {
-  TSNode call = ts_node_named_child(stmt, 0);
+  TSNode call = named_child(stmt, 0);
   if (sym(call) != SYM_call)
     return;
   const char *fn = text_of(m, field(call, FLD_function));
@@ -137,8 +137,8 @@ static void note_fx_wrap(PyModule *m, TSNode stmt) {
   if (strcmp(fn, "wrap") && (n < 7 || strcmp(fn + n - 7, "fx.wrap")))
     return;
   TSNode args = field(call, FLD_arguments);
-  TSNode a = ts_node_named_child(args, 0);
-  if (ts_node_named_child_count(args) != 1 || sym(a) != SYM_string)
+  TSNode a = named_child(args, 0);
+  if (named_count(args) != 1 || sym(a) != SYM_string)
     return;
   const char *s = text_of(m, a);
   dict_set(m->wrapped, arena_strndup(s + 1, strlen(s) - 2), &true_value);
@@ -150,18 +150,18 @@ static void bind_target(PyModule *m, TSNode target, TSNode stmt) {
     bind(m, LZ_ASSIGN, text_of(m, target), stmt);
   else if (s == SYM_pattern_list || s == SYM_tuple_pattern || s == SYM_list_pattern || s == SYM_tuple ||
            s == SYM_list || s == SYM_expression_list)
-    for (uint32_t i = 0; i < ts_node_named_child_count(target); i++)
-      bind_target(m, ts_node_named_child(target, i), stmt);
+    for (uint32_t i = 0; i < named_count(target); i++)
+      bind_target(m, named_child(target, i), stmt);
   else if (s == SYM_list_splat_pattern)
-    bind_target(m, ts_node_named_child(target, 0), stmt);
+    bind_target(m, named_child(target, 0), stmt);
 }
 
 /* Record the bindings of a block of top-level statements. A `try` is
  * taken as its body; `if` blocks (version checks, TYPE_CHECKING) are not
  * run; neither is any other statement (training code, __main__ blocks). */
 static void scan(Interp *in, PyModule *m, TSNode block) {
-  for (uint32_t i = 0; i < ts_node_named_child_count(block); i++) {
-    TSNode s = ts_node_named_child(block, i);
+  for (uint32_t i = 0; i < named_count(block); i++) {
+    TSNode s = named_child(block, i);
     switch (sym(s)) {
     case SYM_import_statement:
     case SYM_import_from_statement:
@@ -179,7 +179,7 @@ static void scan(Interp *in, PyModule *m, TSNode block) {
       break;
     }
     case SYM_expression_statement: {
-      TSNode e = ts_node_named_child(s, 0);
+      TSNode e = named_child(s, 0);
       if (sym(e) == SYM_assignment && !ts_node_is_null(field(e, FLD_right))) {
         /* a = b = value binds both */
         for (TSNode a = e; sym(a) == SYM_assignment; a = field(a, FLD_right))
@@ -374,12 +374,7 @@ PyModule *module_main(Interp *in, const Parsed *parsed) {
 
 /* ------------------------------------------------------------- names */
 static bool own_namespace(const char *qualname) {
-  if (!strcmp(qualname, "torch") || !strncmp(qualname, "torch.", 6))
-    return true;
-  for (int i = 0; i < OP_COUNT; i++)
-    if (op_table[i].kind == OK_NAMESPACE && !strcmp(op_table[i].qualname, qualname))
-      return true;
-  return false;
+  return !strcmp(qualname, "torch") || !strncmp(qualname, "torch.", 6) || is_namespace(qualname);
 }
 
 static const char *where(PyModule *m) { return m->path ? m->path : m->name; }
@@ -632,8 +627,8 @@ static void relative_imports(PyModule *m, TSNode n, Buf *edits) {
     }
     return;
   }
-  for (uint32_t i = 0; i < ts_node_named_child_count(n); i++)
-    relative_imports(m, ts_node_named_child(n, i), edits);
+  for (uint32_t i = 0; i < named_count(n); i++)
+    relative_imports(m, named_child(n, i), edits);
 }
 
 int module_absolute_imports(PyModule *m, TextEdit **out) {

@@ -44,7 +44,6 @@ Sym sym(TSNode n) {
   return s < 1024 ? sym_of[s] : SYM_UNKNOWN;
 }
 
-TSNode field(TSNode n, Field f) { return ts_node_child_by_field_id(n, field_id[f]); }
 
 const char *node_text(const Source *src, TSNode n) {
   uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
@@ -52,6 +51,89 @@ const char *node_text(const Source *src, TSNode n) {
 }
 
 Loc node_loc(const Source *src, TSNode n) { return loc_of_byte(src, ts_node_start_byte(n)); }
+
+/* A node's named children, found once with a cursor and kept: tree-sitter's
+ * ts_node_named_child(n, i) walks from the first child, so a loop over a
+ * block of k statements costs k^2, and the interpreter runs the same
+ * blocks again and again. Keyed by the node's subtree and position. */
+typedef struct {
+  const void *id;
+  uint32_t start;
+  uint32_t n, nf;
+  TSNode *kids;
+  TSNode *fnodes;       /* the children that have a field, and its id */
+  TSFieldId *fids;
+} Kids;
+static Kids *kids_table;
+static size_t kids_cap, kids_used;
+
+static size_t kids_slot(const void *id, uint32_t start) {
+  uintptr_t h = ((uintptr_t)id >> 4) * 0x9E3779B97F4A7C15ull ^ start * 0x85EBCA6Bu;
+  size_t mask = kids_cap - 1, i = (size_t)(h ^ (h >> 29)) & mask;
+  while (kids_table[i].id && (kids_table[i].id != id || kids_table[i].start != start))
+    i = (i + 1) & mask;
+  return i;
+}
+
+static Kids *kids_of(TSNode n) {
+  if (kids_used * 2 >= kids_cap) {
+    Kids *old = kids_table;
+    size_t oldcap = kids_cap;
+    kids_cap = kids_cap ? kids_cap * 2 : 4096;
+    kids_table = arena_alloc(sizeof *kids_table * kids_cap);
+    for (size_t i = 0; i < oldcap; i++)
+      if (old[i].id)
+        kids_table[kids_slot(old[i].id, old[i].start)] = old[i];
+  }
+  uint32_t start = ts_node_start_byte(n);
+  Kids *k = &kids_table[kids_slot(n.id, start)];
+  if (k->id)
+    return k;
+  k->id = n.id;
+  k->start = start;
+  kids_used++;
+  uint32_t count = ts_node_named_child_count(n), all = ts_node_child_count(n);
+  k->kids = arena_alloc(sizeof(TSNode) * (count + 1));
+  k->fnodes = arena_alloc(sizeof(TSNode) * (all + 1));
+  k->fids = arena_alloc(sizeof(TSFieldId) * (all + 1));
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  if (ts_tree_cursor_goto_first_child(&c))
+    do {
+      TSNode x = ts_tree_cursor_current_node(&c);
+      TSFieldId f = ts_tree_cursor_current_field_id(&c);
+      if (ts_node_is_named(x) && k->n < count)
+        k->kids[k->n++] = x;
+      if (f && k->nf < all) {
+        k->fnodes[k->nf] = x;
+        k->fids[k->nf++] = f;
+      }
+    } while (ts_tree_cursor_goto_next_sibling(&c));
+  ts_tree_cursor_delete(&c);
+  return k;
+}
+
+uint32_t named_count(TSNode n) { return ts_node_is_null(n) ? 0 : kids_of(n)->n; }
+TSNode named_child(TSNode n, uint32_t i) {
+  Kids *k = kids_of(n);
+  return i < k->n ? k->kids[i] : (TSNode){0};
+}
+
+/* The first child with field f (as ts_node_child_by_field_id), from the kept children. */
+TSNode field(TSNode n, Field f) {
+  if (ts_node_is_null(n) || !field_id[f])
+    return (TSNode){0};
+  Kids *k = kids_of(n);
+  for (uint32_t i = 0; i < k->nf; i++)
+    if (k->fids[i] == field_id[f])
+      return k->fnodes[i];
+  return (TSNode){0};
+}
+
+/* Trees are freed before the arena: forget what was kept of them. */
+void named_children_forget(void) {
+  kids_table = NULL;
+  kids_cap = kids_used = 0;
+}
 
 /* The first ERROR or MISSING node in document order, or a null node. */
 static TSNode first_error(TSNode n) {
@@ -100,12 +182,23 @@ static const char *indentation(const Source *src, TSNode n, size_t *len) {
 /* tree-sitter-python accepts inconsistent indentation that Python refuses;
  * check it here: the statements of a block share one indentation, deeper
  * than the statement that owns the block and extending it. */
-static bool check_indentation(const Source *src, TSNode n, Loc *bad, const char **why) {
-  uint32_t count = ts_node_named_child_count(n);
+static bool check_indentation(const Source *src, TSNode n, TSNode parent_node, Loc *bad, const char **why) {
+  /* the named children, with one cursor (ts_node_named_child(n, i) walks
+   * from the first child each time: quadratic on a long module) */
+  uint32_t count = 0, cap = ts_node_named_child_count(n);
+  TSNode small[16], *kid = cap <= 16 ? small : arena_alloc(sizeof(TSNode) * cap);
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  if (cap && ts_tree_cursor_goto_first_child(&c))
+    do {
+      TSNode x = ts_tree_cursor_current_node(&c);
+      if (ts_node_is_named(x) && count < cap)
+        kid[count++] = x;
+    } while (ts_tree_cursor_goto_next_sibling(&c));
+  ts_tree_cursor_delete(&c);
   if (sym(n) == SYM_block) {
     uint32_t stmts = 0;
     for (uint32_t i = 0; i < count; i++)
-      stmts += sym(ts_node_named_child(n, i)) != SYM_comment;
+      stmts += sym(kid[i]) != SYM_comment;
     if (!stmts) {   /* `def f():` with nothing indented under it */
       /* Python reports the next statement: skip blanks and comments to it */
       uint32_t b = ts_node_end_byte(n);
@@ -118,10 +211,10 @@ static bool check_indentation(const Source *src, TSNode n, Loc *bad, const char 
   }
   if (sym(n) == SYM_block || sym(n) == SYM_module) {
     size_t plen = 0, first_len = 0;
-    const char *parent = sym(n) == SYM_module ? "" : indentation(src, ts_node_parent(n), &plen);
+    const char *parent = sym(n) == SYM_module ? "" : indentation(src, parent_node, &plen);
     const char *first = NULL;
     for (uint32_t i = 0; i < count; i++) {
-      TSNode s = ts_node_named_child(n, i);
+      TSNode s = kid[i];
       size_t len;
       const char *ind = indentation(src, s, &len);
       if (!ind || sym(s) == SYM_comment)
@@ -145,7 +238,7 @@ static bool check_indentation(const Source *src, TSNode n, Loc *bad, const char 
     }
   }
   for (uint32_t i = 0; i < count; i++)
-    if (!check_indentation(src, ts_node_named_child(n, i), bad, why))
+    if (!check_indentation(src, kid[i], n, bad, why))
       return false;
   return true;
 }
@@ -182,7 +275,7 @@ Parsed *parse_source(const Source *src) {
   }
   Loc bad;
   const char *why;
-  if (!check_indentation(src, p->root, &bad, &why)) {
+  if (!check_indentation(src, p->root, (TSNode){0}, &bad, &why)) {
     parse_free(p);
     error_at(bad, "syntax error: %s", why);
   }
@@ -192,6 +285,7 @@ Parsed *parse_source(const Source *src) {
 void parse_free(Parsed *p) {
   if (!p)
     return;
+  named_children_forget();   /* a later tree may reuse this one's addresses */
   ts_tree_delete(p->tree);
   ts_parser_delete(p->parser);
 }

@@ -159,6 +159,9 @@ Sym sym(TSNode n);
 TSNode field(TSNode n, Field f);             /* null node if absent */
 const char *node_text(const Source *src, TSNode n);  /* arena copy */
 Loc node_loc(const Source *src, TSNode n);
+uint32_t named_count(TSNode n);               /* ts_node_named_child_count, kept */
+TSNode named_child(TSNode n, uint32_t i);     /* ts_node_named_child in O(1) after the first */
+void named_children_forget(void);
 
 /* ------------------------------------------------------------ value.c */
 typedef enum {
@@ -375,6 +378,7 @@ extern OpDef op_table[OP_COUNT];
 void ops_init(void);
 const OpDef *op_lookup(OpKind kind, const char *ns, const char *name);
 Value *namespace_attr(const char *ns, const char *name);   /* NULL if unknown */
+bool is_namespace(const char *qualname);                 /* one of qgen's own: torch.nn, math ... */
 Value *nn_module_attr(const OpDef *op, Value **params, const char *name);
 /* Bind args and keywords to a signature: out[i] for each parameter. */
 void bind_args(const OpDef *op, Value **args, int nargs, Dict *kw, Value **out, Loc loc);

@@ -115,37 +115,63 @@ static void parse_signature(OpDef *op) {
   }
 }
 
+/* Lookups by (kind, namespace, name) and by (namespace, name), hashed: the
+ * interpreter asks for builtins on every name it does not find in scope. */
+/* "a\tb\tc" in buf, without printf: lookups are on the interpreter's hot path */
+static const char *join_key(char *buf, size_t size, const char *a, const char *b, const char *c) {
+  size_t la = strlen(a), lb = strlen(b), lc = c ? strlen(c) : 0;
+  if (la + lb + lc + 3 > size)
+    return "";
+  memcpy(buf, a, la);
+  buf[la] = '\t';
+  memcpy(buf + la + 1, b, lb + 1);
+  if (c) {
+    buf[la + 1 + lb] = '\t';
+    memcpy(buf + la + lb + 2, c, lc + 1);
+  }
+  return buf;
+}
+
+static Dict *by_kind, *by_ns;
+static Dict *namespaces;   /* qualified names of qgen's own namespaces */
+
+bool is_namespace(const char *ns) { return dict_get(namespaces, ns) != NULL; }
+
 void ops_init(void) {
-  for (int i = 0; i < OP_COUNT; i++)
-    parse_signature(&op_table[i]);
+  by_kind = dict_new();
+  by_ns = dict_new();
+  namespaces = dict_new();
+  for (int i = OP_COUNT - 1; i >= 0; i--) {   /* backwards: the first entry wins */
+    OpDef *op = &op_table[i];
+    parse_signature(op);
+    char buf[256], k[2] = {(char)('0' + op->kind), 0};
+    dict_set(by_kind, arena_strdup(join_key(buf, sizeof buf, k, op->ns, op->name)), v_builtin(op));
+    if (op->kind != OK_METHOD)
+      dict_set(by_ns, arena_strdup(join_key(buf, sizeof buf, op->ns, op->name, NULL)), v_builtin(op));
+    if (op->kind == OK_NAMESPACE)
+      dict_set(namespaces, op->qualname, &true_value);
+  }
 }
 
 const OpDef *op_lookup(OpKind kind, const char *ns, const char *name) {
-  for (int i = 0; i < OP_COUNT; i++)
-    if (op_table[i].kind == kind && !strcmp(op_table[i].ns, ns) && !strcmp(op_table[i].name, name))
-      return &op_table[i];
-  return NULL;
+  char buf[256], k[2] = {(char)('0' + kind), 0};
+  Value *v = dict_get(by_kind, join_key(buf, sizeof buf, k, ns, name));
+  return v ? v->op : NULL;
 }
 
 /* The value of `ns.name` for an imported namespace: a sub-namespace, a
  * torch.nn module class or a function. NULL if qgen does not know it. */
-static bool is_namespace(const char *ns) {
-  for (int i = 0; i < OP_COUNT; i++)
-    if (op_table[i].kind == OK_NAMESPACE && !strcmp(op_table[i].qualname, ns))
-      return true;
-  return false;
-}
+
 
 Value *namespace_attr(const char *ns, const char *name) {
-  for (int i = 0; i < OP_COUNT; i++) {
-    const OpDef *op = &op_table[i];
-    if (op->kind == OK_METHOD || strcmp(op->ns, ns) || strcmp(op->name, name))
-      continue;
+  char buf[256];
+  Value *e = dict_get(by_ns, join_key(buf, sizeof buf, ns, name, NULL));
+  if (e) {
+    const OpDef *op = e->op;
     if (op->kind == OK_NAMESPACE)
       return v_namespace(op->qualname);
-    if (op->kind == OK_PYBUILTIN && !is_namespace(ns))
-      continue;   /* methods of lists, dicts, modules */
-    return v_builtin(op);
+    if (op->kind != OK_PYBUILTIN || is_namespace(ns))   /* not methods of lists, dicts, modules */
+      return v_builtin(op);
   }
   if (!strcmp(ns, "math")) {
     static const struct { const char *name; double v; } k[] = {
