@@ -45,7 +45,7 @@
 #endif
 
 /* Compile-time checks: arithmetic >> on negative int32 (the contract's
- * RoundingDivideByPOT), and 8-bit bytes. */
+ * MBQM), and 8-bit bytes. */
 typedef char qg_check_arith_shift[((int32_t)-1 >> 1) == (int32_t)-1 && ((int64_t)-1 >> 1) == (int64_t)-1 ? 1 : -1];
 typedef char qg_check_char_bit[(unsigned char)0x100 == 0 ? 1 : -1];
 
@@ -137,41 +137,22 @@ QG_UNUSED static float qg_rd_f32(const unsigned char *p, size_t i)
 
 /* ================================================ fixed-point helpers */
 
-/* SaturatingRoundingDoublingHighMul (docs section 2) */
-QG_UNUSED static int32_t qg_srdhm(int32_t a, int32_t b)
+/* int64 to int32, saturating */
+QG_UNUSED static int32_t qg_sat_i32(int64_t v)
 {
-    int64_t ab, nudge;
-    if (a == INT32_MIN && b == INT32_MIN)
-        return INT32_MAX;
-    ab = (int64_t)a * (int64_t)b;
-    nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
-    return (int32_t)((ab + nudge) / ((int64_t)1 << 31)); /* truncates toward zero */
+    return v < INT32_MIN ? INT32_MIN : v > INT32_MAX ? INT32_MAX : (int32_t)v;
 }
 
-/* RoundingDivideByPOT, 0 <= e <= 31 */
-QG_UNUSED static int32_t qg_rdbpot(int32_t x, int e)
-{
-    const int32_t mask = (int32_t)(((int64_t)1 << e) - 1);
-    const int32_t rem = x & mask;
-    const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
-    return (x >> e) + (rem > threshold ? 1 : 0);
-}
-
-/* x * 2^left, -31 <= shift <= 31.  The contract says it never overflows
- * int32 for the parameters qgen produces; if a hand-made file makes it
- * overflow, the C wraps modulo 2^32 (defined behaviour, no trap). */
-QG_UNUSED static int32_t qg_wrap_i32(int64_t v)
-{
-    return qg_u32_to_i32((uint32_t)((uint64_t)v & 0xffffffffu));
-}
-
-/* MultiplyByQuantizedMultiplier */
+/* MultiplyByQuantizedMultiplier (docs section 2): x * m / 2^(31 - shift)
+ * rounded half away from zero, saturated to int32; exact for any m and
+ * -31 <= shift <= 31 (|x * m| <= 2^62, |p + nudge| < 2^63). */
 QG_UNUSED static int32_t qg_mbqm(int32_t x, int32_t m, int32_t shift)
 {
-    const int left = shift > 0 ? (int)shift : 0;
-    const int right = shift > 0 ? 0 : (int)-shift;
-    const int32_t xl = left ? qg_wrap_i32((int64_t)x * ((int64_t)1 << left)) : x;
-    return qg_rdbpot(qg_srdhm(xl, m), right);
+    const int t = 31 - (int)shift;
+    int64_t p = (int64_t)x * (int64_t)m;
+    if (t > 0)
+        p += ((int64_t)1 << (t - 1)) - (p < 0 ? 1 : 0);
+    return qg_sat_i32(p >> t);
 }
 
 QG_UNUSED static uint8_t qg_clamp_u8(int32_t v, int32_t lo, int32_t hi)
@@ -180,35 +161,22 @@ QG_UNUSED static uint8_t qg_clamp_u8(int32_t v, int32_t lo, int32_t hi)
 }
 
 /* out[i] = clamp(MBQM(acc[i], m, shift) + zp, lo, hi) for n values.
- * 0 <= lo <= hi <= 255, 0 <= zp <= 255, -31 <= shift <= 31.
- * The common case (shift <= 0, m != INT32_MIN) is a branch-free loop that
- * gcc and clang vectorize.  It uses SRDHM(a, m) == (a*m + 2^30) >> 31
- * (floor): for ab >= 0 that is the contract's formula; for ab < 0,
- * trunc((ab + 1 - 2^30) / 2^31) == floor((ab + 2^30) / 2^31) because with
- * ab + 2^30 = 2^31 k + r (0 <= r < 2^31) the left side is
- * ceil(((k-1) 2^31 + r + 1) / 2^31) = k.  test_kernels checks it. */
+ * 0 <= lo <= hi <= 255, 0 <= zp <= 255, -31 <= shift <= 31.  One
+ * branch-free loop that gcc and clang vectorize: the 64-bit product, the
+ * rounding nudge, one arithmetic shift, then the clamp straight to
+ * [lo - zp, hi - zp] (inside int32, so saturating first changes nothing). */
 QG_UNUSED static void qg_requant(const int32_t *acc, uint8_t *out, int32_t n,
                                  int32_t m, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
     int32_t i;
-    const int32_t rlo = lo - zp, rhi = hi - zp;
-    if (shift <= 0 && m != INT32_MIN) {
-        const int e = (int)-shift;
-        const int32_t mask = (int32_t)(((int64_t)1 << e) - 1);
-        const int32_t half = mask >> 1;
-        const int64_t m64 = m;
-        for (i = 0; i < n; i++) {
-            const int32_t s = (int32_t)((acc[i] * m64 + ((int64_t)1 << 30)) >> 31);
-            const int32_t t = (s >> e) + ((s & mask) > half + (s < 0) ? 1 : 0);
-            const int32_t c = t < rlo ? rlo : t > rhi ? rhi : t;
-            out[i] = (uint8_t)(c + zp);
-        }
-    } else {
-        for (i = 0; i < n; i++) {
-            const int32_t t = qg_mbqm(acc[i], m, shift);
-            const int32_t c = t < rlo ? rlo : t > rhi ? rhi : t;
-            out[i] = (uint8_t)(c + zp);
-        }
+    const int64_t rlo = lo - zp, rhi = hi - zp, m64 = m;
+    const int t = 31 - (int)shift;
+    const int64_t half = t > 0 ? (int64_t)1 << (t - 1) : 0, neg = t > 0 ? 1 : 0;
+    for (i = 0; i < n; i++) {
+        const int64_t p = acc[i] * m64;
+        const int64_t r = (p + half - (p < 0 ? neg : 0)) >> t;
+        const int64_t c = r < rlo ? rlo : r > rhi ? rhi : r;
+        out[i] = (uint8_t)(c + zp);
     }
 }
 
@@ -218,24 +186,14 @@ QG_UNUSED static void qg_requant_i32(const int32_t *restrict acc, int32_t *restr
                                      int32_t m, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
     int32_t i;
-    const int32_t rlo = lo - zp, rhi = hi - zp;
-    if (shift <= 0 && m != INT32_MIN) {
-        const int e = (int)-shift;
-        const int32_t mask = (int32_t)(((int64_t)1 << e) - 1);
-        const int32_t half = mask >> 1;
-        const int64_t m64 = m;
-        for (i = 0; i < n; i++) {
-            const int32_t s = (int32_t)((acc[i] * m64 + ((int64_t)1 << 30)) >> 31);
-            const int32_t t = (s >> e) + ((s & mask) > half + (s < 0) ? 1 : 0);
-            const int32_t c = t < rlo ? rlo : t > rhi ? rhi : t;
-            out[i] = c + zp;
-        }
-    } else {
-        for (i = 0; i < n; i++) {
-            const int32_t t = qg_mbqm(acc[i], m, shift);
-            const int32_t c = t < rlo ? rlo : t > rhi ? rhi : t;
-            out[i] = c + zp;
-        }
+    const int64_t rlo = lo - zp, rhi = hi - zp, m64 = m;
+    const int t = 31 - (int)shift;
+    const int64_t half = t > 0 ? (int64_t)1 << (t - 1) : 0, neg = t > 0 ? 1 : 0;
+    for (i = 0; i < n; i++) {
+        const int64_t p = acc[i] * m64;
+        const int64_t r = (p + half - (p < 0 ? neg : 0)) >> t;
+        const int64_t c = r < rlo ? rlo : r > rhi ? rhi : r;
+        out[i] = (int32_t)c + zp;
     }
 }
 
@@ -850,7 +808,7 @@ QG_UNUSED static void qg_add(const int32_t *p, const uint8_t *a, const uint8_t *
     for (i = 0; i < n; i++) {
         const int32_t x = qg_mbqm(((int32_t)a[i] - p[0]) * mul, p[4], p[5]);
         const int32_t y = qg_mbqm(((int32_t)b[i] - p[1]) * mul, p[6], p[7]);
-        const int32_t r = qg_mbqm(qg_wrap_i32((int64_t)x + y), p[8], p[9]);
+        const int32_t r = qg_mbqm(qg_sat_i32((int64_t)x + y), p[8], p[9]);
         const int64_t v = (int64_t)r + p[2];
         out[i] = (uint8_t)(v < p[10] ? p[10] : v > p[11] ? p[11] : v);
     }
@@ -875,7 +833,7 @@ QG_UNUSED static void qg_cat(int32_t outer, int32_t n, const uint8_t *const *in,
                     out[i] = qg_clamp_u8(src[i], qmin, qmax);
             } else {
                 for (i = 0; i < inner[k]; i++)
-                    out[i] = qg_clamp_u8(qg_wrap_i32((int64_t)qg_mbqm((int32_t)src[i] - zp[k], m[k], sh[k]) + zp_out),
+                    out[i] = qg_clamp_u8(qg_sat_i32((int64_t)qg_mbqm((int32_t)src[i] - zp[k], m[k], sh[k]) + zp_out),
                                          qmin, qmax);
             }
             out += inner[k];

@@ -52,8 +52,7 @@ import torch.nn.functional as F
 
 __all__ = [
     'INT32_MIN', 'INT32_MAX', 'ADD_LEFT_SHIFT',
-    'quantize_multiplier', 'srdhm', 'rounding_divide_by_pot',
-    'multiply_by_quantized_multiplier', 'fake_quantize',
+    'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
     'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QAdd', 'QCat', 'QSigmoid',
     'export', 'load_qgw',
@@ -102,8 +101,10 @@ def quantize_multiplier(M):
     if q == 2 ** 31:
         q //= 2
         e += 1
-    if e < -31:
+    if e < -31:                             # |x * M| < 1/2 for every int32 x
         return 0, 0
+    if e > 31:                              # saturates as the exact M would
+        return 2 ** 31 - 1, 31
     return q, e
 
 
@@ -113,61 +114,31 @@ def _quantize_multipliers(Ms):
     return (_i64([p[0] for p in pairs]), _i64([p[1] for p in pairs]))
 
 
-def srdhm(a, b):
-    """SaturatingRoundingDoublingHighMul on int64 tensors holding int32 values.
-
-    The doc's  ab = a*b;  nudge = ab >= 0 ? 2^30 : 1 - 2^30;
-    (ab + nudge) / 2^31 (C division, truncating toward zero)  is computed as
-    (ab + 2^30) >> 31 (arithmetic shift, i.e. floor): for ab >= 0 the two are
-    the same; for ab < 0, v = ab + 1 - 2^30 < 0 and trunc(v / 2^31) =
-    floor((v + 2^31 - 1) / 2^31) = floor((ab + 2^30) / 2^31).  (Plain ``//``
-    or ``>>`` of v itself would floor, not truncate.)  tests/py/test_runtime.py
-    checks this against the literal formula.
-    """
-    a, b = _i64(a), _i64(b)
-    r = (a * b + (1 << 30)) >> 31                       # |a*b| <= 2^62: exact
-    if a.numel() <= b.numel():                          # look at the small side first
-        sat = (a == INT32_MIN).any() and (b == INT32_MIN).any()
-    else:
-        sat = (b == INT32_MIN).any() and (a == INT32_MIN).any()
-    if sat:
-        r = torch.where((a == INT32_MIN) & (b == INT32_MIN), _i64(INT32_MAX), r)
-    return r
-
-
-def rounding_divide_by_pot(x, e):
-    """RoundingDivideByPOT: x / 2^e rounded to nearest, ties away from zero.
-
-    x holds int32 values, 0 <= e <= 31 (tensor or int, broadcastable).
-    ``>>`` on int64 tensors is arithmetic, and the low e bits of the int64
-    x are those of the int32 x, so this is the doc's formula verbatim.
-    """
-    x, e = _i64(x), _i64(e)
-    mask = (torch.ones_like(e) << e) - 1
-    rem = x & mask
-    threshold = (mask >> 1) + (x < 0).to(torch.int64)
-    return (x >> e) + (rem > threshold).to(torch.int64)
-
-
 def multiply_by_quantized_multiplier(x, m, shift):
-    """MultiplyByQuantizedMultiplier (MBQM) of int32 values held in int64.
+    """MultiplyByQuantizedMultiplier (MBQM, section 2) of int32 values held in int64.
 
-    m and shift broadcast against x (per-channel multipliers).  Raises
-    OverflowError if x * 2^left leaves int32 (the C code would wrap there).
+    clamp(round_half_away_from_zero(x * m / 2^(31 - shift)), INT32_MIN, INT32_MAX):
+    one exact 64-bit product (|x * m| <= 2^62) and one rounding shift, for a
+    multiplier of any size (shift in -31..31); it saturates, never wraps nor
+    raises.  m and shift broadcast against x (per-channel multipliers).
     """
     x, m, shift = _i64(x), _i64(m), _i64(shift)
     return _map_chunks(_mbqm_core, x, m, shift)
 
 
 def _mbqm_core(x, m, shift):
-    left = shift.clamp(min=0)
-    right = (-shift).clamp(min=0)
-    if bool((left != 0).any()):
-        x = x << left
-    if bool(((x < INT32_MIN) | (x > INT32_MAX)).any()):
-        raise OverflowError('qgen: x * 2^left_shift overflows int32 in '
-                            'MultiplyByQuantizedMultiplier (accumulator too large)')
-    return rounding_divide_by_pot(srdhm(x, m), right)
+    t = 31 - shift
+    if t.numel() == 1:                       # one multiplier: Python ints
+        t = int(t)
+        p = x * int(m)
+        if t:
+            p = p + ((1 << (t - 1)) - (p < 0).to(torch.int64))
+        return (p >> t).clamp(INT32_MIN, INT32_MAX)
+    p = x * m
+    pos = (t > 0).to(torch.int64)
+    half = (torch.ones_like(t) << (t - 1).clamp(min=0)) * pos
+    p = p + (half - (p < 0).to(torch.int64) * pos)
+    return (p >> t).clamp(INT32_MIN, INT32_MAX)
 
 
 _CHUNK = 1 << 18
@@ -476,7 +447,8 @@ class _QWeighted(_QModule):
         s_in, s_out = qi.scale, self.qo.scale
         s_w64 = s_w.double().numpy()
         prod = s_in * s_w64                                     # double
-        q_b = np.clip(np.rint(b.double().numpy() / prod), INT32_MIN, INT32_MAX)
+        bmax = INT32_MAX - w[0].numel() * 255 * 128            # section 1: acc fits int32
+        q_b = np.clip(np.rint(b.double().numpy() / prod), -bmax, bmax)
         self.q_w = q_w.to(torch.int64)
         self.q_b = torch.from_numpy(q_b.astype(np.int64))
         self.m, self.shift = _quantize_multipliers(prod / s_out)
@@ -862,7 +834,7 @@ class QAdd(_QModule):
         self._require_frozen(self.qi, self.qi2, self.qo)
         x1 = (_i64(a) - self.qi.zero_point) << ADD_LEFT_SHIFT
         x2 = (_i64(b) - self.qi2.zero_point) << ADD_LEFT_SHIFT
-        s = _mbqm(x1, self.m1, self.sh1) + _mbqm(x2, self.m2, self.sh2)
+        s = (_mbqm(x1, self.m1, self.sh1) + _mbqm(x2, self.m2, self.sh2)).clamp(INT32_MIN, INT32_MAX)
         out = _mbqm(s, self.mo, self.sho) + self.qo.zero_point
         return out.clamp(self.act_min, self.act_max)
 
