@@ -89,6 +89,14 @@ static void emit_params(Buf *b, C *c) {
       conv_shape(b, &s->conv);
       buf_puts(b, "};\n");
     }
+    if (s->kind == STEP_ADD || s->kind == STEP_MUL) {
+      const int64_t *n = s->binary.n, *a = s->binary.sa, *sb = s->binary.sb;
+      buf_printf(b, "static const qg_bcast_shape %s_%s_shape = {  /* %s */\n    "
+                    "{%lld, %lld, %lld, %lld}, {%lld, %lld, %lld, %lld}, {%lld, %lld, %lld, %lld}};\n",
+                 c->model, s->node->name, where(s), (long long)n[0], (long long)n[1], (long long)n[2], (long long)n[3],
+                 (long long)a[0], (long long)a[1], (long long)a[2], (long long)a[3], (long long)sb[0], (long long)sb[1],
+                 (long long)sb[2], (long long)sb[3]);
+    }
     if (s->kind == STEP_MAXPOOL || s->kind == STEP_AVGPOOL) {
       buf_printf(b, "static const qg_pool_shape %s_%s_shape = {  /* %s */\n    ", c->model, s->node->name, where(s));
       pool_shape(b, &s->pool.g);
@@ -161,6 +169,12 @@ static void emit_init(Buf *b, C *c) {
                       "        || qg_check_range(t[%s] + %d, 1, -31, 31))\n        return QG_E_PARAM;\n",
                    t, 16 + 12 * k, t, 20 + 12 * k, t, 24 + 12 * k);
       break;
+    case STEP_MUL:
+      buf_printf(b, "    if (qg_check_range(t[%s], 3, 0, 255) || qg_check_range(t[%s] + 12, 1, 0, INT32_MAX)  /* %s */\n"
+                    "        || qg_check_range(t[%s] + 16, 1, -31, 31) || qg_check_range(t[%s] + 20, 2, 0, 255)\n"
+                    "        || qg_rd_i32(t[%s], 5) > qg_rd_i32(t[%s], 6))\n        return QG_E_PARAM;\n",
+                 t, t, name, t, t, t, t);
+      break;
     case STEP_CLAMP:
       buf_printf(b, "    if (qg_check_range(t[%s], 2, 0, 255) || qg_rd_i32(t[%s], 0) > qg_rd_i32(t[%s], 1))  /* %s */\n"
                     "        return QG_E_PARAM;\n", t, t, t, name);
@@ -224,7 +238,11 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   }
   case STEP_ADD:
     buf_printf(b, "    %s_ints(v, t[%s], %lld);\n", m, t, (long long)s->slots[0].dims[0]);
-    buf_printf(b, "    qg_add(v, %s, %s, %s, %lld);\n", src, buf_of(c, s->in[1]), out, (long long)s->size);
+    buf_printf(b, "    qg_broadcast(&%s_%s_shape, qg_add_row, v, %s, %s, %s);\n", m, name, src, buf_of(c, s->in[1]), out);
+    break;
+  case STEP_MUL:
+    buf_printf(b, "    %s_ints(v, t[%s], %lld);\n", m, t, (long long)s->slots[0].dims[0]);
+    buf_printf(b, "    qg_broadcast(&%s_%s_shape, qg_mul_row, v, %s, %s, %s);\n", m, name, src, buf_of(c, s->in[1]), out);
     break;
   case STEP_CAT:
     emit_cat(b, c, s, t, out);
@@ -232,7 +250,7 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   case STEP_CLAMP:
     buf_printf(b, "    qg_clamp(%s, %s, %lld, qg_rd_i32(t[%s], 0), qg_rd_i32(t[%s], 1));\n", src, out, (long long)s->size, t, t);
     break;
-  case STEP_SIGMOID:
+  case STEP_LUT:
     buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s]);\n", src, out, (long long)s->size, t);
     break;
   default:
@@ -248,7 +266,7 @@ static void emit_forward(Buf *b, C *c) {
   for (int i = 0; i < p->nsteps; i++) {
     const Step *s = &p->steps[i];
     weighted |= s->kind == STEP_CONV || s->kind == STEP_BATCHNORM || s->kind == STEP_LINEAR;
-    if ((s->kind == STEP_ADD || s->kind == STEP_CAT) && s->slots[0].dims[0] > ints)
+    if ((s->kind == STEP_ADD || s->kind == STEP_MUL || s->kind == STEP_CAT) && s->slots[0].dims[0] > ints)
       ints = s->slots[0].dims[0];
   }
   if (weighted)

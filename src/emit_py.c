@@ -70,7 +70,9 @@ static const char *qmodule_ctor(const Step *s) {
   case STEP_ADAPTIVE_AVGPOOL: return format("qgen_rt.QAdaptiveAvgPool2d(%s)", hyper(s));
   case STEP_ADD: return format("qgen_rt.QAdd(num_bits, act=%s)", act_tuple(s->act));
   case STEP_CAT: return format("qgen_rt.QCat(%s, num_bits)", hyper(s));
-  case STEP_SIGMOID: return "qgen_rt.QSigmoid(num_bits)";
+  case STEP_MUL: return format("qgen_rt.QMul(num_bits, act=%s)", act_tuple(s->act));
+  case STEP_LUT:
+    return format("qgen_rt.QLut('%s', num_bits%s%s, act=%s)", s->fn, s->nhyper ? ", " : "", hyper(s), act_tuple(s->act));
   default: unreachable();
   }
 }

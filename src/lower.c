@@ -221,12 +221,88 @@ static void lower_adaptive_avgpool(Lower *L, Step *s) {
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {1}, .doc = "zp_in"});
 }
 
-/* a + b, two tensors of one shape. */
+/* The broadcast of a binary op's two operands to its output, per image:
+ * both have the output's rank and batch (the C runs one image at a time). */
+static void broadcast_geom(Step *s) {
+  const Node *n = s->node;
+  int first = n->ndim > 1 ? 1 : 0, r = n->ndim - first;
+  if (r > 4)
+    error_at(n->loc, "the C inference broadcasts tensors of at most 4 dimensions per image");
+  for (int d = 0; d < 4; d++)
+    s->binary.n[d] = d < 4 - r ? 1 : n->shape[first + d - (4 - r)];
+  for (int k = 0; k < 2; k++) {
+    const Node *in = node_input(n, k);
+    int64_t *st = k ? s->binary.sb : s->binary.sa, stride = 1;
+    if (in->ndim != n->ndim || (first && in->shape[0] != n->shape[0]))
+      error_at(n->loc, "the C inference broadcasts %s of tensors of one rank and batch size only; here %s and %s",
+               n->def->name, shape_str(node_input(n, 0)->shape, node_input(n, 0)->ndim),
+               shape_str(node_input(n, 1)->shape, node_input(n, 1)->ndim));
+    for (int d = 3; d >= 0; d--) {
+      int size = d < 4 - r ? 1 : in->shape[first + d - (4 - r)];
+      st[d] = size == 1 && s->binary.n[d] != 1 ? 0 : stride;
+      stride *= size;
+    }
+  }
+}
+
+/* An elementwise op on one tensor: a table. The runtime's function of each
+ * quantized form, and the parameter it takes (the number of a tensor-number
+ * op is its other operand). */
+static const struct {
+  const char *fn, *param;
+} tables[Q_UNSUPPORTED] = {
+  [Q_SIGMOID] = {"sigmoid", NULL}, [Q_HARDSWISH] = {"hardswish", NULL}, [Q_HARDSIGMOID] = {"hardsigmoid", NULL},
+  [Q_SILU] = {"silu", NULL}, [Q_TANH] = {"tanh", NULL}, [Q_GELU] = {"gelu", "approximate"},
+  [Q_LEAKY_RELU] = {"leaky_relu", "negative_slope"}, [Q_ELU] = {"elu", "alpha"}, [Q_MISH] = {"mish", NULL},
+  [Q_ADD] = {"add", NULL}, [Q_MUL] = {"mul", NULL}, [Q_SUB] = {"sub", NULL}, [Q_DIV] = {"div", NULL},
+};
+
+static void lower_lut(Lower *L, Step *s) {
+  const Node *n = s->node;
+  s->kind = STEP_LUT;
+  s->size = per_image(n);
+  s->act = act_of(s->fused_act);
+  s->fn = tables[n->q].fn;
+  if (tables[n->q].param) {
+    s->hyper[0] = arg(n, tables[n->q].param);
+    s->nhyper = 1;
+  } else if (n->q == Q_ADD || n->q == Q_MUL || n->q == Q_SUB || n->q == Q_DIV) {
+    Value *a = node_operand(n, 0, n->loc);
+    bool tensor_first = a->kind == V_PROXY;
+    Value *c = unwrap_const(node_operand(n, tensor_first ? 1 : 0, n->loc));
+    if (!tensor_first && n->q == Q_SUB)
+      s->fn = "rsub";
+    if (n->q == Q_DIV && (c->kind == V_FLOAT ? c->f == 0.0 : c->i == 0))
+      error_at(n->loc, "qgen cannot quantize a division by zero");
+    s->hyper[0] = c;
+    s->nhyper = 1;
+  }
+  add_slot(s, (Slot){.field = "lut", .dtype = DT_U8, .ndim = 1, .dims = {(int64_t)1 << L->p->bits},
+                     .doc = format("%s table", s->fn)});
+}
+
+/* a + b, two tensors that broadcast; a tensor and a number is a table. */
 static void lower_add(Lower *L, Step *s) {
-  s->size = per_image(s->node);
+  if (s->nin == 1) {
+    lower_lut(L, s);
+    return;
+  }
+  broadcast_geom(s);
   s->act = act_of(s->fused_act);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {12},
                      .doc = "zp1, zp2, zp_out, left_shift, m1, sh1, m2, sh2, mo, sho, act_min, act_max"});
+}
+
+/* a * b, two tensors that broadcast; a tensor and a number is a table. */
+static void lower_mul(Lower *L, Step *s) {
+  if (s->nin == 1) {
+    lower_lut(L, s);
+    return;
+  }
+  broadcast_geom(s);
+  s->act = act_of(s->fused_act);
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {7},
+                     .doc = "zp1, zp2, zp_out, m, sh, act_min, act_max"});
 }
 
 /* torch.cat(xs, dim): per image, `outer` runs of each input's `inner` codes. */
@@ -253,12 +329,6 @@ static void lower_clamp(Lower *L, Step *s) {
   s->size = per_image(s->node);
   s->act = act_of(s->node);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {2}, .doc = "act_min, act_max"});
-}
-
-/* sigmoid(x): a table of 2^bits codes. */
-static void lower_sigmoid(Lower *L, Step *s) {
-  s->size = per_image(s->node);
-  add_slot(s, (Slot){.field = "lut", .dtype = DT_U8, .ndim = 1, .dims = {(int64_t)1 << L->p->bits}, .doc = "sigmoid table"});
 }
 
 /* view, flatten, size() ...: the generated forward keeps the statement. */
@@ -301,7 +371,18 @@ static const struct {
   [Q_ADAPTIVE_AVGPOOL] = {STEP_ADAPTIVE_AVGPOOL, lower_adaptive_avgpool},
   [Q_ADD] = {STEP_ADD, lower_add},
   [Q_CAT] = {STEP_CAT, lower_cat},
-  [Q_SIGMOID] = {STEP_SIGMOID, lower_sigmoid},
+  [Q_MUL] = {STEP_MUL, lower_mul},
+  [Q_SIGMOID] = {STEP_LUT, lower_lut},
+  [Q_HARDSWISH] = {STEP_LUT, lower_lut},
+  [Q_HARDSIGMOID] = {STEP_LUT, lower_lut},
+  [Q_SILU] = {STEP_LUT, lower_lut},
+  [Q_TANH] = {STEP_LUT, lower_lut},
+  [Q_GELU] = {STEP_LUT, lower_lut},
+  [Q_LEAKY_RELU] = {STEP_LUT, lower_lut},
+  [Q_ELU] = {STEP_LUT, lower_lut},
+  [Q_MISH] = {STEP_LUT, lower_lut},
+  [Q_SUB] = {STEP_LUT, lower_lut},
+  [Q_DIV] = {STEP_LUT, lower_lut},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
 _Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");

@@ -1,7 +1,7 @@
 /* passes.c: the graph rewrites for quantization: give every node its
  * quantized form; fold each BatchNorm into the conv before it; fuse ReLU /
  * ReLU6 / Hardtanh into the op that requantizes before them (conv, linear,
- * add); find, for every value, the node whose output parameters describe it. */
+ * add, mul, a table); find, for every value, the node whose output parameters describe it. */
 #include "qgen.h"
 #include <string.h>
 
@@ -36,7 +36,9 @@ bool node_is_qmodule(const Node *n) {
     return false;
   switch (n->q) {
   case Q_INPUT: case Q_CONV: case Q_LINEAR: case Q_BATCHNORM: case Q_RELU: case Q_RELU6: case Q_HARDTANH:
-  case Q_MAXPOOL: case Q_AVGPOOL: case Q_ADAPTIVE_AVGPOOL: case Q_ADD: case Q_CAT: case Q_SIGMOID:
+  case Q_MAXPOOL: case Q_AVGPOOL: case Q_ADAPTIVE_AVGPOOL: case Q_ADD: case Q_CAT: case Q_MUL:
+  case Q_SIGMOID: case Q_HARDSWISH: case Q_HARDSIGMOID: case Q_SILU: case Q_TANH: case Q_GELU: case Q_LEAKY_RELU:
+  case Q_ELU: case Q_MISH: case Q_SUB: case Q_DIV:
     return true;
   default:
     return false;
@@ -57,12 +59,10 @@ void pass_quantize_plan(Graph *g) {
       n->q = Q_SIZE;
     if (n->q == Q_UNSUPPORTED || n->q == Q_NONE)
       error_at(n->loc, "qgen cannot quantize %s: it has no integer form", what(n));
-    if (n->q == Q_ADD && node_ninputs(n) != 2)
-      error_at(n->loc, "qgen quantizes the sum of two tensors only, not a tensor and a constant");
-    if (n->q == Q_ADD && (node_input(n, 0)->ndim != n->ndim || node_input(n, 1)->ndim != n->ndim ||
-                          memcmp(node_input(n, 0)->shape, n->shape, sizeof(int) * (size_t)n->ndim) ||
-                          memcmp(node_input(n, 1)->shape, n->shape, sizeof(int) * (size_t)n->ndim)))
-      error_at(n->loc, "qgen quantizes the sum of two tensors of one shape only, not a broadcast");
+    if ((n->q == Q_SUB || n->q == Q_DIV) && node_ninputs(n) != 1)
+      error_at(n->loc, "qgen quantizes %s of a tensor and a number only, not of two tensors", n->def->name);
+    if (n->q == Q_DIV && !(node_operand(n, 0, n->loc)->kind == V_PROXY))
+      error_at(n->loc, "qgen quantizes a tensor divided by a number, not a number divided by a tensor");
     if (n->q == Q_OUTPUT && (n->args->list->items[0]->kind != V_PROXY || !n->args->list->items[0]->node->is_tensor))
       error_at(n->loc, "qgen quantizes models whose forward() returns one tensor");
     n->tail = n;
@@ -88,7 +88,8 @@ void pass_quantize_plan(Graph *g) {
       continue;
     Node *p = node_input(n, 0);
     Node *head = p->fused_into ? p->fused_into : p;
-    bool requantizes = head->q == Q_CONV || head->q == Q_LINEAR || head->q == Q_ADD || head->q == Q_BATCHNORM;
+    bool requantizes = head->q == Q_CONV || head->q == Q_LINEAR || head->q == Q_ADD || head->q == Q_BATCHNORM ||
+                       head->q == Q_MUL || (head->q >= Q_SIGMOID && head->q <= Q_DIV);
     if (requantizes && !head->fused_act && p->nusers == 1) {
       head->fused_act = n;
       head->tail = n;

@@ -349,7 +349,9 @@ typedef enum {
   Q_IDENTITY,      /* no-op at inference: dropout, identity, contiguous */
   Q_SIZE,          /* a static value: size(), shape, getitem on sizes */
   Q_CONV, Q_LINEAR, Q_BATCHNORM, Q_RELU, Q_RELU6, Q_HARDTANH,
-  Q_MAXPOOL, Q_AVGPOOL, Q_ADAPTIVE_AVGPOOL, Q_ADD, Q_CAT, Q_SIGMOID,
+  Q_MAXPOOL, Q_AVGPOOL, Q_ADAPTIVE_AVGPOOL, Q_ADD, Q_CAT, Q_MUL,
+  /* elementwise: tables (a tensor and a number too, for add, mul, sub, div) */
+  Q_SIGMOID, Q_HARDSWISH, Q_HARDSIGMOID, Q_SILU, Q_TANH, Q_GELU, Q_LEAKY_RELU, Q_ELU, Q_MISH, Q_SUB, Q_DIV,
   Q_UNSUPPORTED
 } QKind;
 
@@ -383,6 +385,8 @@ Value *nn_module_attr(const OpDef *op, Value **params, const char *name);
 /* Bind args and keywords to a signature: out[i] for each parameter. */
 void bind_args(const OpDef *op, Value **args, int nargs, Dict *kw, Value **out, Loc loc);
 Value *param(const OpDef *op, Value **p, const char *name);   /* p[name] */
+Value *node_operand(const Node *n, int k, Loc loc);          /* the k-th operand of a call (a method's self: 0) */
+const char *shape_str(const int *shape, int ndim);           /* "[1, 3, 32, 32]" */
 Object *nn_module_new(const OpDef *op, Value **params, Loc loc);
 Value *eval_literal(const char *text, Loc loc);   /* --arg values, defaults */
 int64_t as_int(Value *v, const char *what, Loc loc);   /* ints, bools, sized proxies */
@@ -645,7 +649,8 @@ typedef enum {
   STEP_ADD,
   STEP_CAT,
   STEP_CLAMP,            /* a ReLU, ReLU6 or Hardtanh that could not be fused */
-  STEP_SIGMOID,          /* a table lookup */
+  STEP_MUL,              /* two tensors that broadcast */
+  STEP_LUT,              /* an elementwise op as a table lookup (qg_lut) */
   STEP_RESHAPE,          /* view, reshape, flatten: the same codes */
   STEP_IDENTITY,         /* dropout, identity, contiguous: the same codes */
   STEP_STATIC,           /* size(), shape, getitem on sizes: a static value */
@@ -713,8 +718,13 @@ struct Step {
       int64_t outer;         /* product of the sizes between the batch and the axis */
       int64_t *inner;        /* input k's contiguous run of codes */
     } cat;
-    int64_t size;                                    /* ADD, CLAMP, SIGMOID: codes of one image */
+    int64_t size;                                    /* CLAMP, LUT: codes of one image */
+    struct {
+      int64_t n[4];          /* the output's sizes per image, right-aligned, leading 1s */
+      int64_t sa[4], sb[4];  /* the operands' strides (codes), 0 where they broadcast */
+    } binary;                                        /* ADD, MUL */
   };
+  const char *fn;            /* LUT: the runtime's function (QLut), its arguments in hyper */
 };
 
 /* An arena buffer: a value's codes, or a step's scratch. */

@@ -543,7 +543,7 @@ int64_t shape_numel(const int *shape, int ndim) {
   return n;
 }
 
-static const char *shape_str(const int *shape, int ndim) {
+const char *shape_str(const int *shape, int ndim) {
   Buf b = {0};
   buf_putc(&b, '[');
   for (int i = 0; i < ndim; i++)
@@ -555,7 +555,7 @@ static const char *shape_str(const int *shape, int ndim) {
 /* The k-th operand of a call: for functions and methods the argument bound
  * to the k-th parameter (a method's self is operand 0), so that keywords
  * (`torch.add(x, other=y)`) count; for modules the k-th argument. */
-static Value *node_operand(Node *n, int k, Loc loc) {
+Value *node_operand(const Node *n, int k, Loc loc) {
   const OpDef *op = n->def;
   int i = n->op == N_CALL_METHOD ? k - 1 : k;
   if (n->op != N_CALL_MODULE && n->params && i >= 0 && i < op->nparams && i != op->varargs)

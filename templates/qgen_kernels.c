@@ -799,18 +799,65 @@ QG_UNUSED static void qg_adaptive_avgpool2d(int32_t c, int32_t h, int32_t w, int
 
 /* ===================================================== elementwise ops */
 
+/* Binary ops on operands that broadcast: one image's output has sizes
+ * n[0..3] (right-aligned, leading 1s); operand a's code for output index
+ * (i0, i1, i2, i3) is a[i0*sa[0] + i1*sa[1] + i2*sa[2] + i3*sa[3]] (a stride
+ * is 0 where a broadcasts), likewise b. The output is contiguous. */
+typedef struct {
+    int32_t n[4];
+    int32_t sa[4], sb[4];
+} qg_bcast_shape;
+
+/* one innermost run of a binary op: n outputs, operand strides sa, sb */
+typedef void (*qg_row_fn)(const int32_t *p, const uint8_t *a, int32_t sa, const uint8_t *b, int32_t sb,
+                          uint8_t *out, int32_t n);
+
+QG_UNUSED static void qg_broadcast(const qg_bcast_shape *g, qg_row_fn row, const int32_t *p,
+                                   const uint8_t *a, const uint8_t *b, uint8_t *out)
+{
+    int32_t i0, i1, i2;
+    for (i0 = 0; i0 < g->n[0]; i0++)
+        for (i1 = 0; i1 < g->n[1]; i1++)
+            for (i2 = 0; i2 < g->n[2]; i2++) {
+                const size_t oa = (size_t)i0 * (size_t)g->sa[0] + (size_t)i1 * (size_t)g->sa[1] + (size_t)i2 * (size_t)g->sa[2];
+                const size_t ob = (size_t)i0 * (size_t)g->sb[0] + (size_t)i1 * (size_t)g->sb[1] + (size_t)i2 * (size_t)g->sb[2];
+                row(p, a + oa, g->sa[3], b + ob, g->sb[3], out, g->n[3]);
+                out += g->n[3];
+            }
+}
+
 /* TFLite quantized add; p = NAME.i decoded:
  * {zp1, zp2, zp_out, left_shift, m1, sh1, m2, sh2, mo, sho, act_min, act_max} */
-QG_UNUSED static void qg_add(const int32_t *p, const uint8_t *a, const uint8_t *b, uint8_t *out, int32_t n)
+QG_UNUSED static void qg_add_row(const int32_t *p, const uint8_t *a, int32_t sa, const uint8_t *b, int32_t sb,
+                                 uint8_t *out, int32_t n)
 {
     const int32_t mul = (int32_t)1 << p[3];
     int32_t i;
     for (i = 0; i < n; i++) {
-        const int32_t x = qg_mbqm(((int32_t)a[i] - p[0]) * mul, p[4], p[5]);
-        const int32_t y = qg_mbqm(((int32_t)b[i] - p[1]) * mul, p[6], p[7]);
+        const int32_t x = qg_mbqm(((int32_t)a[(size_t)i * (size_t)sa] - p[0]) * mul, p[4], p[5]);
+        const int32_t y = qg_mbqm(((int32_t)b[(size_t)i * (size_t)sb] - p[1]) * mul, p[6], p[7]);
         const int32_t r = qg_mbqm(qg_sat_i32((int64_t)x + y), p[8], p[9]);
         const int64_t v = (int64_t)r + p[2];
         out[i] = (uint8_t)(v < p[10] ? p[10] : v > p[11] ? p[11] : v);
+    }
+}
+
+/* the add of two operands of one shape */
+QG_UNUSED static void qg_add(const int32_t *p, const uint8_t *a, const uint8_t *b, uint8_t *out, int32_t n)
+{
+    qg_add_row(p, a, 1, b, 1, out, n);
+}
+
+/* TFLite quantized mul; p = NAME.i decoded: {zp1, zp2, zp_out, m, sh, act_min, act_max}.
+ * |(a - zp1) * (b - zp2)| <= 255^2: no overflow. */
+QG_UNUSED static void qg_mul_row(const int32_t *p, const uint8_t *a, int32_t sa, const uint8_t *b, int32_t sb,
+                                 uint8_t *out, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < n; i++) {
+        const int32_t acc = ((int32_t)a[(size_t)i * (size_t)sa] - p[0]) * ((int32_t)b[(size_t)i * (size_t)sb] - p[1]);
+        const int64_t v = (int64_t)qg_mbqm(acc, p[3], p[4]) + p[2];
+        out[i] = (uint8_t)(v < p[5] ? p[5] : v > p[6] ? p[6] : v);
     }
 }
 
@@ -848,7 +895,7 @@ QG_UNUSED static void qg_clamp(const uint8_t *in, uint8_t *out, int32_t n, int32
         out[i] = in[i] < lo ? (uint8_t)lo : in[i] > hi ? (uint8_t)hi : in[i];
 }
 
-/* table lookup (sigmoid): out = lut[q] */
+/* table lookup (sigmoid, hardswish, x * c, ...: docs section 3): out = lut[q] */
 QG_UNUSED static void qg_lut(const uint8_t *in, uint8_t *out, int32_t n, const uint8_t *lut)
 {
     int32_t i;

@@ -54,7 +54,7 @@ __all__ = [
     'INT32_MIN', 'INT32_MAX', 'ADD_LEFT_SHIFT',
     'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
-    'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QAdd', 'QCat', 'QSigmoid',
+    'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
     'export', 'load_qgw',
 ]
 
@@ -904,35 +904,128 @@ def _sigmoid(v):
     return e / (1.0 + e)
 
 
-class QSigmoid(_QModule):
-    """sigmoid through a 2^b-entry table; output scale 1/2^b, zero point 0."""
+def _softplus(v):
+    return max(v, 0.0) + math.log1p(math.exp(-abs(v)))
 
-    def __init__(self, num_bits=8):
+
+def _gelu(v, approximate='none'):
+    if approximate == 'tanh':
+        return 0.5 * v * (1.0 + math.tanh(math.sqrt(2.0 / math.pi) * (v + 0.044715 * v ** 3)))
+    return 0.5 * v * (1.0 + math.erf(v / math.sqrt(2.0)))
+
+
+# Section 3, tables: fn -> (f in double for the table, the float op for
+# quantize_forward, the number of extra arguments).
+_LUT_FNS = {
+    'sigmoid': (_sigmoid, lambda x: torch.sigmoid(x), 0),
+    'hardswish': (lambda v: v * min(max(v + 3.0, 0.0), 6.0) / 6.0, F.hardswish, 0),
+    'hardsigmoid': (lambda v: min(max(v + 3.0, 0.0), 6.0) / 6.0, F.hardsigmoid, 0),
+    'silu': (lambda v: v * _sigmoid(v), F.silu, 0),
+    'tanh': (math.tanh, torch.tanh, 0),
+    'gelu': (_gelu, lambda x, a='none': F.gelu(x, approximate=a), 1),
+    'leaky_relu': (lambda v, a: v if v >= 0 else a * v, F.leaky_relu, 1),
+    'elu': (lambda v, a: v if v > 0 else a * math.expm1(v), lambda x, a: F.elu(x, a), 1),
+    'mish': (lambda v: v * math.tanh(_softplus(v)), F.mish, 0),
+    'mul': (lambda v, c: v * c, lambda x, c: x * c, 1),
+    'add': (lambda v, c: v + c, lambda x, c: x + c, 1),
+    'sub': (lambda v, c: v - c, lambda x, c: x - c, 1),
+    'rsub': (lambda v, c: c - v, lambda x, c: c - x, 1),
+    'div': (lambda v, c: v / c, lambda x, c: x / c, 1),
+}
+
+
+class QLut(_QModule):
+    """An elementwise unary op as a 2^b-entry table (section 3): fn is one of
+    _LUT_FNS, args its extra arguments (gelu's approximate, leaky_relu's
+    negative_slope, elu's alpha, the number of mul/add/sub/rsub/div), act an
+    optional fused activation.  The output has its own observer."""
+
+    def __init__(self, fn, num_bits=8, *args, act=None, fixed=None):
         super().__init__()
+        if fn not in _LUT_FNS:
+            raise ValueError('qgen: no table for %r' % (fn,))
+        nargs = _LUT_FNS[fn][2]
+        if len(args) > nargs or (fn != 'gelu' and len(args) != nargs):
+            raise ValueError('qgen: %s takes %d argument(s), got %r' % (fn, nargs, args))
+        if fn in ('mul', 'add', 'sub', 'rsub', 'div', 'leaky_relu', 'elu'):
+            args = (float(args[0]),)
+        if fn == 'div' and args[0] == 0.0:
+            raise ValueError('qgen: division by zero')
+        self.fn = fn
+        self.args = tuple(args)
         self.num_bits = _check_bits(num_bits)
-        self.qo = QParam(num_bits, fixed=(1.0 / 2 ** num_bits, 0))
+        self.act = _check_act(act)
+        self.qo = QParam(num_bits, fixed=fixed)
 
     def forward(self, x):
-        return self.qo.fake(torch.sigmoid(x))
+        y = _apply_act(_LUT_FNS[self.fn][1](x, *self.args), self.act)
+        self._observe(y)
+        return self.qo.fake(y)
 
     def freeze(self, qi):
         self.qi = qi
+        self.qo.freeze()
         self._require_frozen(qi)
+        f = _LUT_FNS[self.fn][0]
         s_in, zp_in = qi.scale, qi.zero_point
         s_out, zp_out = self.qo.scale, self.qo.zero_point
+        lo, hi = self.qo.range_codes(self.act)
         lut = []
         for q in range(qi.qmax + 1):
-            v = round(_sigmoid(s_in * (q - zp_in)) / s_out) + zp_out
-            lut.append(min(max(v, self.qo.qmin), self.qo.qmax))
+            v = round(f(s_in * (q - zp_in), *self.args) / s_out) + zp_out
+            lut.append(min(max(v, lo), hi))
         self.lut = _i64(lut)
 
     @torch.no_grad()
     def infer(self, q):
-        self._require_frozen(self.qi)
+        self._require_frozen(self.qi, self.qo)
         return self.lut[_i64(q)]
 
     def tensors(self):
         return [('lut', self.lut.numpy().astype(np.uint8))]
+
+
+class QSigmoid(QLut):
+    """sigmoid through a 2^b-entry table, with PyTorch's fixed output
+    parameters: scale 1/2^b, zero point 0."""
+
+    def __init__(self, num_bits=8):
+        super().__init__('sigmoid', num_bits, fixed=(1.0 / 2 ** _check_bits(num_bits), 0))
+
+
+class QMul(_QModule):
+    """Elementwise product of two quantized tensors that broadcast (TFLite's
+    quantized mul): out = clamp(MBQM((q1 - zp1) * (q2 - zp2), M) + zp_out)."""
+
+    def __init__(self, num_bits=8, act=None):
+        super().__init__()
+        self.num_bits = _check_bits(num_bits)
+        self.act = _check_act(act)
+        self.qo = QParam(num_bits)
+
+    def forward(self, a, b):
+        y = _apply_act(a * b, self.act)
+        self._observe(y)
+        return self.qo.fake(y)
+
+    def freeze(self, q1, q2):
+        self.qi = q1
+        self.qi2 = q2
+        self.qo.freeze()
+        self._require_frozen(q1, q2)
+        self.m, self.sh = quantize_multiplier(q1.scale * q2.scale / self.qo.scale)
+        self.act_min, self.act_max = self.qo.range_codes(self.act)
+
+    @torch.no_grad()
+    def infer(self, a, b):
+        self._require_frozen(self.qi, self.qi2, self.qo)
+        acc = (_i64(a) - self.qi.zero_point) * (_i64(b) - self.qi2.zero_point)
+        return (_mbqm(acc, self.m, self.sh) + self.qo.zero_point).clamp(self.act_min, self.act_max)
+
+    def tensors(self):
+        return [('i', _as_int32_array([
+            self.qi.zero_point, self.qi2.zero_point, self.qo.zero_point, self.m, self.sh,
+            self.act_min, self.act_max]))]
 
 
 # ---------------------------------------------------------------------------
