@@ -37,7 +37,7 @@ static const char usage[] =
   "                           input file's package root, before $PYTHONPATH)\n"
   "      --stub-dir DIR       stubs (modules qgen runs instead of the real ones) in DIR\n"
   "      --bits B             quantize()'s default num_bits, 2 to 8 (default 8; the C's\n"
-  "                           sigmoid tables are sized for it)\n"
+  "                           tables are sized for it)\n"
   "      --weights FILE       embed this weights file (written by export()) in the C\n"
   "      --depfile FILE       write a Make/Ninja depfile for the outputs\n"
   "      --template-dir DIR   use templates from DIR instead of the built-in ones\n"

@@ -2226,6 +2226,48 @@ static void test_lower(void) {
                      "        return torch.cat([self.r(x), x], 0)\n",
                      11, 16, "the C inference does not concatenate along the batch dimension");
 
+  EXPECT_LOWER_ERROR("lower: the difference of two tensors, at the operator", NULL,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return self.r(x) - x\n",
+                     11, 16, "qgen quantizes sub of a tensor and a number only, not of two tensors");
+  EXPECT_LOWER_ERROR("lower: a number divided by a tensor", NULL,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return 1.0 / self.r(x)\n",
+                     11, 16, "not a number divided by a tensor");
+  EXPECT_LOWER_ERROR("lower: a tensor divided by zero", NULL,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return torch.div(self.r(x), 0)\n",
+                     11, 16, "division by zero");
+  EXPECT_LOWER_ERROR("lower: a product of tensors of two ranks", NULL,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return self.r(x).view(28, 28) * x\n",
+                     11, 16, "broadcasts mul of tensors of one rank and batch size only; here [28, 28] and [1, 1, 28, 28]");
+  {
+    Result se = run(LOWERED,
+                    NET_HEAD
+                    "        self.conv = nn.Conv2d(1, 4, 3)\n"
+                    "        self.pool = nn.AdaptiveAvgPool2d(1)\n"
+                    "    def forward(self, x):\n"
+                    "        y = self.conv(x)\n"
+                    "        return F.hardsigmoid(self.pool(y)) * (y + 3)\n",
+                    NULL);
+    const Step *mul = find_step(se.prog, "mul"), *add = find_step(se.prog, "add"), *hs = find_step(se.prog, "hardsigmoid");
+    ok(se.ok && mul && add && hs && mul->kind == STEP_MUL && add->kind == STEP_LUT && !strcmp(add->fn, "add") &&
+           hs->kind == STEP_LUT && !strcmp(hs->fn, "hardsigmoid") && mul->binary.n[1] == 4 && mul->binary.n[2] == 26 &&
+           mul->binary.n[3] == 26 && mul->binary.sa[1] == 1 && mul->binary.sa[2] == 0 && mul->binary.sa[3] == 0 &&
+           mul->binary.sb[1] == 676 && mul->binary.sb[2] == 26 && mul->binary.sb[3] == 1 && add->nslots == 1 &&
+           add->slots[0].dims[0] == 256,
+       "lower: an SE gate times a map is a broadcasting mul; x + 3 and hardsigmoid are tables");
+  }
+
   /* conv -> bn -> relu -> max pool: one step computes all four (between
    * the input's and the output's) */
   Result r = run(LOWERED,

@@ -608,6 +608,59 @@ static size_t build_qgw(unsigned char *buf, const qg_tensor_spec *spec, uint32_t
 
 static unsigned char g_file[1 << 16], g_copy[(1 << 16) + 16];
 
+/* mul and add on operands that broadcast: qg_broadcast against index
+ * arithmetic on the full 4-D shapes. */
+static void test_broadcast(void)
+{
+    int it, bad = 0, badm = 0;
+    for (it = 0; it < 300; it++) {
+        qg_bcast_shape g;
+        int32_t p[12], pm[7], da[4], db[4], d, i0, i1, i2, i3, na = 1, nb = 1, k = 0;
+        for (d = 0; d < 4; d++) {
+            g.n[d] = rin(1, it % 3 == 0 ? 2 : 6);
+            da[d] = rnd() % 3 == 0 ? 1 : g.n[d];
+            db[d] = rnd() % 3 == 0 ? 1 : g.n[d];
+        }
+        for (d = 3; d >= 0; d--) {    /* contiguous strides, 0 where broadcast */
+            g.sa[d] = da[d] == 1 && g.n[d] != 1 ? 0 : na;
+            g.sb[d] = db[d] == 1 && g.n[d] != 1 ? 0 : nb;
+            na *= da[d];
+            nb *= db[d];
+        }
+        for (i0 = 0; i0 < na; i0++)
+            g_in[i0] = (uint8_t)rnd();
+        for (i0 = 0; i0 < nb; i0++)
+            g_tmp[i0] = (uint8_t)rnd();
+        p[0] = rin(0, 255), p[1] = rin(0, 255), p[2] = rin(0, 255), p[3] = 20;
+        p[4] = (int32_t)(0x40000000u + (rnd() & 0x3fffffffu)), p[5] = rin(-3, 0);
+        p[6] = (int32_t)(0x40000000u + (rnd() & 0x3fffffffu)), p[7] = rin(-3, 0);
+        p[8] = (int32_t)(0x40000000u + (rnd() & 0x3fffffffu)), p[9] = rin(-25, -15);
+        p[10] = rin(0, 100), p[11] = rin(p[10], 255);
+        pm[0] = rin(0, 255), pm[1] = rin(0, 255), pm[2] = rin(0, 255);
+        pm[3] = (int32_t)(0x40000000u + (rnd() & 0x3fffffffu)), pm[4] = rin(-20, 12);
+        pm[5] = rin(0, 100), pm[6] = rin(pm[5], 255);
+        qg_broadcast(&g, qg_add_row, p, g_in, g_tmp, g_out1);
+        qg_broadcast(&g, qg_mul_row, pm, g_in, g_tmp, g_out2);
+        for (i0 = 0; i0 < g.n[0]; i0++)
+            for (i1 = 0; i1 < g.n[1]; i1++)
+                for (i2 = 0; i2 < g.n[2]; i2++)
+                    for (i3 = 0; i3 < g.n[3]; i3++, k++) {
+                        const int32_t ia = (((i0 % da[0]) * da[1] + i1 % da[1]) * da[2] + i2 % da[2]) * da[3] + i3 % da[3];
+                        const int32_t ib = (((i0 % db[0]) * db[1] + i1 % db[1]) * db[2] + i2 % db[2]) * db[3] + i3 % db[3];
+                        const int32_t a = ref_mbqm((g_in[ia] - p[0]) * (1 << 20), p[4], p[5]);
+                        const int32_t b = ref_mbqm((g_tmp[ib] - p[1]) * (1 << 20), p[6], p[7]);
+                        int64_t v = (int64_t)ref_mbqm(a + b, p[8], p[9]) + p[2];
+                        v = v < p[10] ? p[10] : v > p[11] ? p[11] : v;
+                        bad += g_out1[k] != v;
+                        v = (int64_t)ref_mbqm((g_in[ia] - pm[0]) * (g_tmp[ib] - pm[1]), pm[3], pm[4]) + pm[2];
+                        v = v < pm[5] ? pm[5] : v > pm[6] ? pm[6] : v;
+                        badm += g_out2[k] != v;
+                    }
+    }
+    ok(bad == 0, "add with broadcasting (qg_broadcast, qg_add_row) equals the scalar formula");
+    ok(badm == 0, "mul with broadcasting (qg_broadcast, qg_mul_row) equals the scalar formula (shifts -20..12)");
+}
+
 static void test_weights_file(void)
 {
     const unsigned char *data[3];
@@ -804,6 +857,7 @@ int main(void)
     test_linear();
     test_pool();
     test_elementwise();
+    test_broadcast();
     test_weights_file();
     test_seed();
     printf("1..%d\n", tap_n);

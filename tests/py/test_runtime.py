@@ -565,6 +565,105 @@ def test_sigmoid():
         assert torch.equal(m.qo.dequantize(got), y.detach())     # fake quant == integer path
 
 
+def ref_table_fn(fn, args):
+    """Section 3's f, transcribed from the doc (double, Python's math)."""
+    def sig(v):
+        return 1 / (1 + math.exp(-v)) if v >= 0 else math.exp(v) / (1 + math.exp(v))
+    c = float(args[0]) if args and fn != 'gelu' else None
+    return {
+        'sigmoid': sig,
+        'hardswish': lambda v: v * min(max(v + 3, 0.0), 6.0) / 6,
+        'hardsigmoid': lambda v: min(max(v + 3, 0.0), 6.0) / 6,
+        'silu': lambda v: v * sig(v),
+        'tanh': math.tanh,
+        'gelu': (lambda v: v / 2 * (1 + math.tanh(math.sqrt(2 / math.pi) * (v + 0.044715 * v ** 3))))
+        if args == ('tanh',) else (lambda v: v / 2 * (1 + math.erf(v / math.sqrt(2)))),
+        'leaky_relu': lambda v: v if v >= 0 else c * v,
+        'elu': lambda v: v if v > 0 else c * math.expm1(v),
+        'mish': lambda v: v * math.tanh(max(v, 0.0) + math.log1p(math.exp(-abs(v)))),
+        'mul': lambda v: v * c, 'add': lambda v: v + c, 'sub': lambda v: v - c,
+        'rsub': lambda v: c - v, 'div': lambda v: v / c,
+    }[fn]
+
+
+LUT_CASES = [('sigmoid', ()), ('hardswish', ()), ('hardsigmoid', ()), ('silu', ()), ('tanh', ()),
+             ('gelu', ()), ('gelu', ('tanh',)), ('leaky_relu', (0.1,)), ('elu', (0.5,)), ('mish', ()),
+             ('mul', (-2.5,)), ('mul', (3,)), ('add', (3,)), ('sub', (1.5,)), ('rsub', (1.0,)), ('div', (6,))]
+
+
+def test_lut():
+    x = torch.linspace(-7, 5, 400)
+    for bits, act in [(8, None), (4, None), (8, ('relu6',)), (6, ('hardtanh', -0.5, 0.5)), (2, ('relu',))]:
+        qin = freeze_input(x, bits)
+        for fn, args in LUT_CASES:
+            m = qgen_rt.QLut(fn, bits, *args, act=act).eval()
+            with torch.no_grad():
+                m(qin(x))
+            m.freeze(qin.qo)
+            f = ref_table_fn(fn, args)
+            s_in, zp_in = qin.qo.scale, qin.qo.zero_point
+            s_out, zp_out = m.qo.scale, m.qo.zero_point
+            lo, hi = m.qo.range_codes(act)
+            want = [clamp(round(f(s_in * (q - zp_in)) / s_out) + zp_out, lo, hi) for q in range(2 ** bits)]
+            lut = fields(m)['lut']
+            assert lut.dtype == np.uint8 and lut.shape == (2 ** bits,), fn
+            assert lut.tolist() == want, (fn, args, bits, act)
+            q = qin.quantize(x)
+            assert np.array_equal(m.infer(q).numpy(), lut[q.numpy()])
+            # fake quantization is within a code of the table (float32 op vs double table)
+            with torch.no_grad():
+                d = (m(qin(x)) - m.qo.dequantize(m.infer(q))).abs().max()
+            assert float(d) <= s_out * 1.0001, (fn, args, float(d) / s_out)
+    for bad in [('nope', ()), ('mul', ()), ('tanh', (1,)), ('div', (0,))]:
+        try:
+            qgen_rt.QLut(bad[0], 8, *bad[1])
+        except ValueError:
+            continue
+        raise AssertionError('QLut%r accepted' % (bad,))
+
+
+def ref_mul(q1, q2, i):
+    """q1, q2 int64 arrays broadcast by numpy, i = NAME.i of QMul."""
+    zp1, zp2, zpo, mm, sh, lo, hi = (int(v) for v in i)
+    a, b = np.broadcast_arrays(q1, q2)
+    out = np.empty(a.shape, dtype=np.int64)
+    for idx in np.ndindex(*a.shape):
+        out[idx] = clamp(ref_mbqm((int(a[idx]) - zp1) * (int(b[idx]) - zp2), mm, sh) + zpo, lo, hi)
+    return out
+
+
+def test_mul_and_broadcast():
+    g = torch.Generator().manual_seed(21)
+    for bits, act, sa, sb in [(8, None, (2, 4, 1, 1), (2, 4, 5, 6)), (8, ('relu',), (2, 4, 5, 6), (2, 4, 1, 1)),
+                              (4, ('relu6',), (2, 4, 5, 6), (2, 4, 5, 6)), (6, None, (2, 1, 5, 1), (2, 4, 1, 6)),
+                              (2, None, (3, 7), (3, 1))]:
+        a = torch.randn(*sa, generator=g) * 2
+        b = torch.rand(*sb, generator=g) + 0.2
+        qa, qb = freeze_input(a, bits), freeze_input(b, bits)
+        for cls in (qgen_rt.QMul, qgen_rt.QAdd):
+            m = cls(bits, act).eval()
+            with torch.no_grad():
+                y = m(qa(a), qb(b))
+            m.freeze(qa.qo, qb.qo)
+            q1, q2 = qa.quantize(a), qb.quantize(b)
+            T = fields(m)
+            ref = ref_mul if cls is qgen_rt.QMul else \
+                (lambda x1, x2, i: ref_add(*np.broadcast_arrays(x1, x2), i))
+            got = m.infer(q1, q2)
+            assert got.shape == y.shape
+            assert np.array_equal(got.numpy(), ref(q1.numpy(), q2.numpy(), T['i'])), (cls, bits, act, sa, sb)
+    # a multiplier above 1 (tiny output range): exact, no overflow
+    a, b = torch.randn(2, 3, 4, 4, generator=g) * 50, torch.randn(2, 3, 1, 1, generator=g) * 50
+    qa, qb = freeze_input(a), freeze_input(b)
+    m = qgen_rt.QMul(8).eval()
+    with torch.no_grad():
+        m(qa(a) * 1e-4, qb(b))
+    m.freeze(qa.qo, qb.qo)
+    assert m.sh > 0, (m.m, m.sh)
+    q1, q2 = qa.quantize(a), qb.quantize(b)
+    assert np.array_equal(m.infer(q1, q2).numpy(), ref_mul(q1.numpy(), q2.numpy(), fields(m)['i']))
+
+
 # ===========================================================================
 # 3. Models
 # ===========================================================================
@@ -1003,7 +1102,10 @@ def main():
             ('QAdd infer == reference kernel', test_add),
             ('QCat infer == reference kernel (and copies equal-parameter inputs)', test_cat),
             ('QReLU infer == reference kernel (relu, relu6, hardtanh)', test_relu),
-            ('QSigmoid table == reference, infer == fake quant', test_sigmoid)]:
+            ('QSigmoid table == reference, infer == fake quant', test_sigmoid),
+            ('QLut tables == section 3 for every function, with fused activations, 2..8 bits', test_lut),
+            ('QMul and QAdd with broadcasting == reference kernels (both orders, fused act, M > 1)',
+             test_mul_and_broadcast)]:
         TAP.run(desc, fn)
 
     seed_cls = common.seed_quant_class()
