@@ -270,9 +270,12 @@ static void lower_lut(Lower *L, Step *s) {
     Value *a = node_operand(n, 0, n->loc);
     bool tensor_first = a->kind == V_PROXY;
     Value *c = unwrap_const(node_operand(n, tensor_first ? 1 : 0, n->loc));
+    if (c->kind != V_INT && c->kind != V_FLOAT && c->kind != V_BOOL)
+      error_at(n->loc, "qgen quantizes %s of a tensor and a number, not of a tensor and %s", n->def->name,
+               v_type_name(c));
     if (!tensor_first && n->q == Q_SUB)
       s->fn = "rsub";
-    if (n->q == Q_DIV && (c->kind == V_FLOAT ? c->f == 0.0 : c->i == 0))
+    if (n->q == Q_DIV && (c->kind == V_FLOAT ? c->f == 0.0 : c->kind == V_INT ? c->i == 0 : !c->b))
       error_at(n->loc, "qgen cannot quantize a division by zero");
     s->hyper[0] = c;
     s->nhyper = 1;
