@@ -13,6 +13,9 @@ typedef struct Block {
 } Block;
 
 static Block *blocks;
+static size_t arena_total;   /* bytes taken from malloc */
+static bool over_limit;
+Loc arena_blame;
 
 void *arena_alloc(size_t size) {
   size = (size + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
@@ -25,6 +28,11 @@ void *arena_alloc(size_t size) {
     b->used = 0;
     b->size = bsize;
     blocks = b;
+    arena_total += bsize;
+    if (arena_total > QGEN_MAX_MEMORY && !over_limit) {
+      over_limit = true;   /* the error message itself allocates */
+      error_at(arena_blame, "out of memory: this needs more than qgen's limit of %zu MiB", QGEN_MAX_MEMORY >> 20);
+    }
   }
   void *p = (char *)blocks->data + blocks->used;
   blocks->used += size;
@@ -62,6 +70,9 @@ void arena_free_all(void) {
     free(blocks);
     blocks = next;
   }
+  arena_total = 0;
+  over_limit = false;
+  arena_blame = (Loc){0};
 }
 
 static void buf_reserve(Buf *b, size_t extra) {

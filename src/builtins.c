@@ -43,12 +43,15 @@ Value *builtin_range(BUILTIN_PARAMS) {
   }
   if (st == 0)
     error_at(loc, "range() arg 3 must not be zero");
+  /* the length first, in unsigned arithmetic (hi - lo can pass INT64_MAX) */
+  uint64_t span = st > 0 ? (hi > lo ? (uint64_t)hi - (uint64_t)lo : 0) : (lo > hi ? (uint64_t)lo - (uint64_t)hi : 0);
+  uint64_t step = st > 0 ? (uint64_t)st : 0 - (uint64_t)st;
+  uint64_t count = span ? (span - 1) / step + 1 : 0;
+  if (count > QGEN_MAX_RANGE)
+    error_at(loc, "range() too large: %llu items, past qgen's limit of %d", (unsigned long long)count, QGEN_MAX_RANGE);
   Value *r = v_list(0, NULL);
-  for (int64_t i = lo; st > 0 ? i < hi : i > hi; i += st) {
-    if (r->list->n > 10000000)
-      error_at(loc, "range() too large");
-    list_push(r->list, v_int(i));
-  }
+  for (uint64_t k = 0; k < count; k++)
+    list_push(r->list, v_int((int64_t)((uint64_t)lo + k * (uint64_t)st)));
   return r;
 }
 

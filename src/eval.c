@@ -1580,6 +1580,9 @@ Value *eval_binding(Interp *in, PyModule *m, LazyDef *d) {
 
 static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
   Loc loc = at(s);
+  arena_blame = loc;
+  if (++in->statements > QGEN_MAX_STATEMENTS)
+    error_at(loc, "the model's Python runs too long: more than %d statements", QGEN_MAX_STATEMENTS);
   switch (sym(s)) {
   case SYM_comment:
   case SYM_pass_statement:

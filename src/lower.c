@@ -31,6 +31,9 @@ static Value *arg(const Node *n, const char *name) { return unwrap_const(param(n
 
 static void add_slot(Step *s, Slot slot) {
   slot.owner = s->node->name;
+  int64_t numel = 1;   /* a weights tensor, as a tensor, holds at most QGEN_MAX_NUMEL */
+  for (int i = 0; i < slot.ndim; i++)
+    numel = size_mul(numel, slot.dims[i], s->node->loc);
   s->slots = arena_grow(s->slots, sizeof(Slot) * (size_t)s->nslots, sizeof(Slot) * (size_t)(s->nslots + 1));
   s->slots[s->nslots++] = slot;
 }
@@ -125,6 +128,15 @@ static void set_hyper(Step *s, const char *const *names, int n) {
  * C's init checks them against qg_conv2d_scratch and qg_linear_scratch). */
 static int64_t conv_scratch(const Step *s) {
   const ConvGeom *g = &s->conv;
+  /* the largest terms first, in floating point: the sizes are bounded, but
+   * padding and stride can still make these products wrap 64 bits */
+  double fhp = (double)(g->oh - 1) * (double)g->sh + (double)(g->kh - 1) * (double)g->dh + 1;
+  double fwp = (double)(g->ow - 1) * (double)g->sw + (double)(g->kw - 1) * (double)g->dw + 1;
+  double big = (double)g->c * (double)g->sw * fhp * (fwp / (double)g->sw + 1) * 2 + (double)g->oh * (fwp + 1) * 4 +
+               (double)g->c * (double)g->kh * (double)g->kw * 4;
+  if (!(big <= (double)QGEN_MAX_ARENA))
+    error_at(s->node->loc, "size overflow: this convolution's scratch memory is past qgen's limit of %lld bytes",
+             (long long)QGEN_MAX_ARENA);
   int64_t hp = (g->oh - 1) * g->sh + (g->kh - 1) * g->dh + 1, wp = (g->ow - 1) * g->sw + (g->kw - 1) * g->dw + 1;
   int64_t wq = (wp + g->sw - 1) / g->sw;
   int64_t cap = (((g->oh * wq + 16) + 63) & ~(int64_t)63) + 64;
@@ -523,5 +535,9 @@ Program *lower(Graph *g, int bits) {
     rules[p->steps[i].node->q].lower(&L, &p->steps[i]);
   export_order(&L);
   plan_memory(p);
+  if (p->arena_bytes > QGEN_MAX_ARENA || p->total_bytes > QGEN_MAX_ARENA)
+    error_at(p->nsteps ? p->steps[p->nsteps - 1].node->loc : g->nodes[0]->loc,
+             "size overflow: the C inference would need %lld bytes of arena, past qgen's limit of %lld",
+             (long long)p->arena_bytes, (long long)QGEN_MAX_ARENA);
   return p;
 }

@@ -132,6 +132,8 @@ static Options parse_options(int argc, char **argv) {
     case O_SHAPE:
       if ((o.ndim = parse_shape(optarg, o.shape)) < 1)
         usage_error("--input-shape wants up to 4 positive sizes such as 1,1,28,28, got '%s'", optarg);
+      if (shape_numel(o.shape, o.ndim) > QGEN_MAX_NUMEL)
+        usage_error("--input-shape '%s' is past qgen's limit of 2147483647 elements per tensor", optarg);
       break;
     case O_WEIGHTS: o.emit_opt.weights = optarg; break;
     case O_BITS: {
@@ -177,6 +179,8 @@ static void shape_from_source(const Source *src, Options *o) {
   const char *s = comment_value(src, "input-shape", &n, false);
   if (s && (o->ndim = parse_shape(arena_strndup(s, n), o->shape)) < 1)
     error_at(loc_of_byte(src, (uint32_t)(s - src->text)), "bad input shape '%.*s' (want N,C,H,W)", (int)n, s);
+  if (s)
+    shape_check(o->shape, o->ndim, loc_of_byte(src, (uint32_t)(s - src->text)));
 }
 
 /* The --model expression as a source of its own; from a `# qgen: model=`

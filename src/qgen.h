@@ -39,6 +39,11 @@ char *arena_strndup(const char *s, size_t n);
 char *arena_strdup(const char *s);
 char *format(const char *fmt, ...) PRINTF(1, 2);
 void arena_free_all(void);
+/* Past QGEN_MAX_MEMORY bytes of arena, an error at arena_blame (the
+ * statement being run), so that no input makes qgen use gigabytes. */
+#define QGEN_MAX_MEMORY ((size_t)1 << 29)
+#define QGEN_MAX_RANGE 1000000      /* items of one range() */
+#define QGEN_MAX_STATEMENTS 20000000   /* Python statements run, __init__ and forward together */
 
 /* Growable output buffer (arena backed). */
 typedef struct {
@@ -68,6 +73,7 @@ typedef struct {
   const Source *src;
   uint32_t line, col;    /* 1-based; col counts bytes */
 } Loc;
+extern Loc arena_blame;
 
 Source *source_load(const char *path);       /* NULL (errno set) if unreadable */
 Source *source_from_string(const char *path, const char *text);
@@ -423,6 +429,7 @@ struct Interp {
   Scope *globals;       /* its globals */
   Graph *graph;         /* non-NULL while tracing forward */
   int depth;
+  int64_t statements;      /* run so far: past QGEN_MAX_STATEMENTS, an error */
   ImportOptions imports;
 };
 
@@ -537,6 +544,14 @@ Value *trace_call_wrapped(Interp *in, const char *name, const char *target, Valu
 List *trace_iterate(Value *proxy, Loc loc);   /* a chunk's pieces; NULL if not known */
 bool value_has_proxy(const Value *v);
 int64_t shape_numel(const int *shape, int ndim);
+/* Limits on sizes (docs/limits.md): a traced tensor holds at most
+ * QGEN_MAX_NUMEL elements; chunk/split give at most QGEN_MAX_PARTS pieces. */
+#define QGEN_MAX_NUMEL ((int64_t)INT32_MAX)
+#define QGEN_MAX_PARTS 4096
+#define QGEN_MAX_ARENA ((int64_t)INT32_MAX)   /* bytes of the C's arena, and of a kernel's scratch */
+int64_t size_mul(int64_t a, int64_t b, Loc loc);   /* checked: an error at loc past the limit */
+int64_t size_add(int64_t a, int64_t b, Loc loc);
+void shape_check(const int *shape, int ndim, Loc loc);   /* at most QGEN_MAX_NUMEL elements */
 
 /* ------------------------------------------------------------ graph.c */
 typedef enum { N_PLACEHOLDER, N_GET_ATTR, N_CALL_MODULE, N_CALL_FUNCTION, N_CALL_METHOD, N_OUTPUT } NodeOp;

@@ -218,7 +218,7 @@ void bind_args(const OpDef *op, Value **args, int nargs, Dict *kw, Value **out, 
   for (int i = 0; i < nargs && i < npos; i++)
     out[i] = args[i];
   if (op->varargs >= 0)
-    out[op->varargs] = v_tuple(nargs > npos ? nargs - npos : 0, args + npos);
+    out[op->varargs] = nargs > npos ? v_tuple(nargs - npos, args + npos) : v_tuple(0, NULL);
   for (int k = 0; kw && k < kw->n; k++) {
     int i;
     for (i = 0; i < op->nparams; i++)
@@ -536,11 +536,52 @@ void repr_upsample(Buf *b, Value **p) {
 #undef OP_ID
 
 /* --------------------------------------------------------- shapes */
+/* Size arithmetic is 64-bit and checked: a product or sum that does not
+ * fit, or a tensor past QGEN_MAX_NUMEL elements (so that each size fits an
+ * int and the generated C indexes a tensor with int32_t), is an error at
+ * the expression that makes it, never a wrap. */
+static NORETURN void size_overflow(Loc loc, const char *what, int64_t a, int64_t b) {
+  error_at(loc, "size overflow: %s of %lld and %lld is past qgen's limit of %lld elements per tensor "
+                "(the generated C indexes tensors with int32_t)", what, (long long)a, (long long)b,
+           (long long)QGEN_MAX_NUMEL);
+}
+
+int64_t size_mul(int64_t a, int64_t b, Loc loc) {
+  int64_t r;
+  if (__builtin_mul_overflow(a, b, &r) || r > QGEN_MAX_NUMEL || r < -QGEN_MAX_NUMEL)
+    size_overflow(loc, "the product", a, b);
+  return r;
+}
+
+int64_t size_add(int64_t a, int64_t b, Loc loc) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r) || r > QGEN_MAX_NUMEL || r < -QGEN_MAX_NUMEL)
+    size_overflow(loc, "the sum", a, b);
+  return r;
+}
+
+/* A hyperparameter (kernel size, stride, padding, dilation, output size):
+ * one that cannot be a size is refused before it is computed with. */
+static int64_t size_arg(int64_t v, const char *what, Loc loc) {
+  if (v > QGEN_MAX_NUMEL || v < -QGEN_MAX_NUMEL)
+    error_at(loc, "%s %lld is past qgen's limit of %lld", what, (long long)v, (long long)QGEN_MAX_NUMEL);
+  return v;
+}
+
+/* The elements of a shape; saturates at INT64_MAX (shape_check refuses
+ * any traced tensor past QGEN_MAX_NUMEL, so stored shapes never do). */
 int64_t shape_numel(const int *shape, int ndim) {
   int64_t n = 1;
   for (int i = 0; i < ndim; i++)
-    n *= shape[i];
+    if (__builtin_mul_overflow(n, (int64_t)shape[i], &n))
+      return INT64_MAX;
   return n;
+}
+
+void shape_check(const int *shape, int ndim, Loc loc) {
+  int64_t n = 1;
+  for (int i = 0; i < ndim; i++)
+    n = size_mul(n, shape[i], loc);
 }
 
 const char *shape_str(const int *shape, int ndim) {
@@ -597,7 +638,7 @@ void shape_conv2d(Node *n, Value **p, Loc loc) {
   if (in->shape[1] != cin)
     error_at(loc, "shape mismatch: Conv2d expects %lld input channels, got input of shape %s",
              (long long)cin, shape_str(in->shape, in->ndim));
-  int out[4] = {in->shape[0], (int)cout, 0, 0};
+  int out[4] = {in->shape[0], (int)size_arg(cout, "out_channels", loc), 0, 0};
   for (int k = 0; k < 2; k++) {
     int64_t ks = pair_at(P("kernel_size"), k, "kernel_size", loc);
     int64_t st = pair_at(P("stride"), k, "stride", loc);
@@ -612,8 +653,11 @@ void shape_conv2d(Node *n, Value **p, Loc loc) {
         error_at(loc, "qgen supports padding='same' only with symmetric padding (odd kernels)");
     } else
       pd = pair_at(pad, k, "padding", loc);
+    size_arg(ks, "kernel_size", loc), size_arg(st, "stride", loc), size_arg(dl, "dilation", loc), size_arg(pd, "padding", loc);
+    if (st <= 0 || ks <= 0)
+      error_at(loc, "shape mismatch: Conv2d's kernel does not fit input of shape %s", shape_str(in->shape, in->ndim));
     int64_t o = (in->shape[2 + k] + 2 * pd - dl * (ks - 1) - 1) / st + 1;
-    if (o <= 0 || st <= 0 || ks <= 0)
+    if (o <= 0)
       error_at(loc, "shape mismatch: Conv2d's kernel does not fit input of shape %s", shape_str(in->shape, in->ndim));
     out[2 + k] = (int)o;
   }
@@ -630,7 +674,7 @@ void shape_linear(Node *n, Value **p, Loc loc) {
              (long long)fin, shape_str(in->shape, in->ndim));
   int out[MAX_DIMS];
   memcpy(out, in->shape, sizeof out);
-  out[in->ndim - 1] = (int)P("out_features")->i;
+  out[in->ndim - 1] = (int)size_arg(P("out_features")->i, "out_features", loc);
   set_shape(n, out, in->ndim);
 }
 #undef OP_ID
@@ -675,6 +719,7 @@ void shape_pool2d(Node *n, Value **p, Loc loc) {
     int64_t pp = pair_at(param(op, p, "padding"), k, "padding", loc), dd = pair_at(dl, k, "dilation", loc);
     if (kk <= 0 || ss <= 0 || dd <= 0 || pp < 0)
       error_at(loc, "%s: kernel_size, stride and dilation must be positive", op->name);
+    size_arg(kk, "kernel_size", loc), size_arg(ss, "stride", loc), size_arg(pp, "padding", loc), size_arg(dd, "dilation", loc);
     if (pp * 2 > kk)
       error_at(loc, "%s: padding should be at most half of the kernel size", op->name);
     int64_t o = pool_out(in->shape[in->ndim - 2 + k], kk, pp, ss, dd, ceil);
@@ -702,6 +747,7 @@ void shape_adaptive_pool2d(Node *n, Value **p, Loc loc) {
       int64_t o = as_int(v, "output_size", loc);
       if (o <= 0)
         error_at(loc, "output_size must be positive");
+      size_arg(o, "output_size", loc);
       out[in->ndim - 2 + k] = (int)o;
     }
   }
@@ -747,8 +793,8 @@ void shape_view(Node *n, Value **p, Loc loc) {
       d = 1;
     } else if (d < 0)
       error_at(loc, "%s(): invalid dimension %lld", n->def->name, (long long)d);
-    out[i] = (int)d;
-    known *= d;
+    out[i] = (int)size_arg(d, "a dimension", loc);
+    known = size_mul(known, d, loc);
   }
   if (infer >= 0) {
     if (known == 0 || total % known)
@@ -784,7 +830,7 @@ void shape_cat(Node *n, Value **p, Loc loc) {
       if (k != dim && t->shape[k] != first->shape[k])
         error_at(loc, "shape mismatch: torch.cat along dim %d of %s and %s", dim,
                  shape_str(first->shape, first->ndim), shape_str(t->shape, t->ndim));
-    out[dim] += t->shape[dim];
+    out[dim] = (int)size_add(out[dim], t->shape[dim], loc);
   }
   set_shape(n, out, first->ndim);
 }
@@ -1063,6 +1109,8 @@ void shape_chunk(Node *n, Value **p, Loc loc) {
   int dim = norm_dim(as_int(param(n->def, p, "dim"), "dim", loc), in->ndim, loc);
   int64_t size = in->shape[dim], step = (size + chunks - 1) / chunks;
   int64_t count = step ? (size + step - 1) / step : chunks;
+  if (count > QGEN_MAX_PARTS)
+    error_at(loc, "chunk into %lld pieces: qgen's limit is %d", (long long)count, QGEN_MAX_PARTS);
   int *len = arena_alloc(sizeof(int) * (size_t)count);
   for (int64_t i = 0; i < count; i++)
     len[i] = (int)(step && (i + 1) * step > size ? size - i * step : step);
@@ -1085,8 +1133,8 @@ void shape_split(Node *n, Value **p, Loc loc) {
       int64_t l = as_int(ss->list->items[i], "a split size", loc);
       if (l < 0)
         error_at(loc, "split_with_sizes expects split_sizes to be non-negative, got %lld", (long long)l);
-      len[i] = (int)l;
-      total += l;
+      len[i] = (int)size_arg(l, "a split size", loc);
+      total = size_add(total, l, loc);
     }
     if (total != size) {
       Buf b = {0};
@@ -1103,6 +1151,8 @@ void shape_split(Node *n, Value **p, Loc loc) {
   int64_t count = step ? (size + step - 1) / step : 1;
   if (count == 0)
     count = 1;
+  if (count > QGEN_MAX_PARTS)
+    error_at(loc, "split into %lld pieces: qgen's limit is %d", (long long)count, QGEN_MAX_PARTS);
   int *len = arena_alloc(sizeof(int) * (size_t)count);
   for (int64_t i = 0; i < count; i++)
     len[i] = (int)((i + 1) * step > size ? size - i * step : step);
@@ -1191,8 +1241,12 @@ void shape_interpolate(Node *n, Value **p, Loc loc) {
   memcpy(out, in->shape, sizeof out);
   for (int i = 0; i < sd; i++) {
     Value *v = v_is_seq(spec) ? spec->list->items[i] : spec;
-    int64_t o = size->kind != V_NONE ? as_int(v, "size", loc)
-                                      : (int64_t)floor((double)in->shape[2 + i] * as_number(v, "scale_factor", loc));
+    double f = size->kind != V_NONE ? (double)as_int(v, "size", loc)
+                                     : floor((double)in->shape[2 + i] * as_number(v, "scale_factor", loc));
+    if (!(f <= (double)QGEN_MAX_NUMEL))
+      error_at(loc, "shape mismatch: %s of input of shape %s gives a size past qgen's limit of %lld", op->name,
+               shape_str(in->shape, in->ndim), (long long)QGEN_MAX_NUMEL);
+    int64_t o = (int64_t)f;
     if (o <= 0)
       error_at(loc, "shape mismatch: %s of input of shape %s gives an empty output", op->name,
                shape_str(in->shape, in->ndim));

@@ -85,8 +85,11 @@ static Value *record(Graph *g, NodeOp nop, const OpDef *op, const char *target, 
                                                        : value_has_proxy(args->list->items[i]);
     n->is_tensor = tensor && !(op && (op->id == OP_M_SIZE || op->id == OP_O_GETATTR));
     n->ndim = -1;
-  } else if (op && op->shape)
+  } else if (op && op->shape) {
     op->shape(n, params, loc);
+    if (n->is_tensor)
+      shape_check(n->shape, n->ndim, loc);
+  }
   return v_proxy(n);
 }
 
