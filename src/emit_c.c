@@ -114,6 +114,9 @@ static void emit_arena(Buf *b, C *c) {
     if (x->value)
       buf_printf(b, "#define %s_OFF_%s %lld  /* %lld bytes */\n", c->MODEL, upper(x->value->node->name),
                  (long long)x->offset, (long long)x->bytes);
+    else if (x->packed)
+      buf_printf(b, "#define %s_OFF_%s_PACKED %lld  /* %lld bytes, %s's weights packed by init */\n", c->MODEL,
+                 upper(x->scratch_of->node->name), (long long)x->offset, (long long)x->bytes, x->scratch_of->node->name);
     else
       buf_printf(b, "#define %s_OFF_%s_SCRATCH %lld  /* %lld bytes, during %s only */\n", c->MODEL,
                  upper(x->scratch_of->node->name), (long long)x->offset, (long long)x->bytes, x->scratch_of->node->name);
@@ -143,8 +146,15 @@ static void emit_init(Buf *b, C *c) {
       const ConvGeom *g = &s->conv;
       buf_printf(b, "    if (%s_check_weighted(t, %s, %lld, %lld))  /* %s */\n        return QG_E_PARAM;\n", c->model, t,
                  (long long)g->o, (long long)(g->c / g->groups * g->kh * g->kw), name);
-      buf_printf(b, "    if (qg_conv2d_scratch(&%s_%s_shape, %s) > %lld)\n        return QG_E_ARENA;\n", c->model, name,
-                 pool_shape_ref(c, s->conv_pool), (long long)s->scratch);
+      buf_printf(b, "    if (qg_conv2d_work(&%s_%s_shape, %s) > %lld || qg_conv2d_packed(&%s_%s_shape) > %lld)\n"
+                    "        return QG_E_ARENA;\n", c->model, name, pool_shape_ref(c, s->conv_pool), (long long)s->scratch,
+                 c->model, name, (long long)s->packed);
+      if (s->packed > 0) {
+        buf_printf(b, "    {   /* %s: its weights in the kernel's tile order, once */\n        qg_qparams q;\n", name);
+        buf_printf(b, "        %s_qparams(&q, t, %s);\n", c->model, t);
+        buf_printf(b, "        qg_conv2d_pack(&%s_%s_shape, &q, %s_arena + %s_OFF_%s_PACKED);\n    }\n", c->model, name, c->model,
+                   c->MODEL, upper(name));
+      }
       break;
     }
     case STEP_LINEAR:
@@ -215,8 +225,8 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   switch (s->kind) {
   case STEP_CONV: case STEP_BATCHNORM:
     buf_printf(b, "    %s_qparams(&q, t, %s);\n", m, t);
-    buf_printf(b, "    qg_conv2d(&%s_%s_shape, &q, %s, %s, %s, %s);\n", m, name, pool_shape_ref(c, s->conv_pool), src, out,
-               scratch);
+    buf_printf(b, "    qg_conv2d_run(&%s_%s_shape, &q, %s, %s, %s, %s, %s);\n", m, name, pool_shape_ref(c, s->conv_pool),
+               s->packed > 0 ? format("a + %s_OFF_%s_PACKED", c->MODEL, upper(name)) : "NULL", src, out, scratch);
     break;
   case STEP_LINEAR:
     buf_printf(b, "    %s_qparams(&q, t, %s);\n", m, t);

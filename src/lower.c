@@ -124,9 +124,9 @@ static void set_hyper(Step *s, const char *const *names, int n) {
 #define SET_HYPER(s, names) set_hyper(s, names, (int)(sizeof names / sizeof *names))
 
 /* ------------------------------------------------------ kernel scratch */
-/* The bytes each kernel needs (the kernels' own formulas, restated; the
- * C's init checks them against qg_conv2d_scratch and qg_linear_scratch). */
-static int64_t conv_scratch(const Step *s) {
+/* qg_conv2d_planes_scratch: the per-plane kernel (fewer than 4 output
+ * channels per group). */
+static int64_t conv_planes_scratch(const Step *s) {
   const ConvGeom *g = &s->conv;
   /* the largest terms first, in floating point: the sizes are bounded, but
    * padding and stride can still make these products wrap 64 bits */
@@ -143,10 +143,56 @@ static int64_t conv_scratch(const Step *s) {
   int64_t taps = g->c / g->groups * g->kh * g->kw;
   const Tensor *pooled = s->conv_pool ? s->conv_pool->out : NULL;
   int64_t ohw = pooled ? (int64_t)pooled->shape[2] * pooled->shape[3] : 0;
-  int64_t stage = (ohw > 960 ? (ohw + 15) & ~(int64_t)15 : 960) + 64;
+  int64_t stage = (ohw > 640 ? (ohw + 15) & ~(int64_t)15 : 640) + 64;
   return align64(taps * 4) + 2 * align64(cap * 4) + align64(cap) + align64(stage * 4) +
          align64((g->c * g->sw * hp * wq + 16) * 2);
 }
+
+/* qg_conv2d_work of the GEMM kernel: one 4-row tile of accumulators, the
+ * band's im2col and (fused pool) the band's codes. */
+static int64_t conv_gemm_work(const Step *s) {
+  const ConvGeom *g = &s->conv;
+  const int64_t kp = (g->c / g->groups * g->kh * g->kw + 3) / 4 * 4;
+  const PoolGeom pg = s->conv_pool ? pool_geom(s->conv_pool->node) : (PoolGeom){0};
+  const PoolGeom *p = s->conv_pool ? &pg : NULL;
+  const Tensor *pooled = s->conv_pool ? s->conv_pool->out : NULL;
+  const int64_t poh = pooled ? pooled->shape[2] : 0, pow_ = pooled ? pooled->shape[3] : 0;
+  const int pool22 = p && p->kh == 2 && p->kw == 2 && p->sh == 2 && p->sw == 2 && p->ph == 0 && p->pw == 0 &&
+                     p->dh == 1 && p->dw == 1 && 2 * poh <= g->oh && 2 * pow_ <= g->ow;
+  const int64_t ohe = pool22 ? 2 * poh : g->oh;
+  int64_t r;
+  if (p && !pool22) {
+    r = g->oh;
+  } else {
+    r = 262144 / (kp * g->ow);
+    if (r * g->ow < 64)
+      r = (64 + g->ow - 1) / g->ow;
+    if (p) {
+      const int64_t rp = 8192 / (g->o * g->ow);
+      r = r < rp ? r : rp;
+      r = r < 2 ? 2 : r & ~(int64_t)1;
+    }
+    r = r < 1 ? 1 : r > ohe ? ohe : r;
+  }
+  const int64_t ppad = (r * g->ow + 15) / 16 * 16;
+  return align64(4 * ppad * 4) + align64(kp * ppad) + (p ? align64(g->o * r * g->ow) : 0);
+}
+
+static bool conv_is_gemm(const Step *s) { return s->conv.o / s->conv.groups >= 4; }
+
+/* qg_conv2d_packed: the weights in 4-row tiles and the folded biases,
+ * written by init, read by every run. */
+static int64_t conv_packed(const Step *s) {
+  const ConvGeom *g = &s->conv;
+  const int64_t kp = (g->c / g->groups * g->kh * g->kw + 3) / 4 * 4, ogp = (g->o / g->groups + 3) / 4 * 4;
+  return conv_is_gemm(s) ? align64(g->groups * ogp * kp) + align64(g->groups * ogp * 4) : 0;
+}
+
+/* The bytes each kernel needs (the kernels' own formulas, restated; the
+ * C's init checks them against qg_conv2d_work, qg_conv2d_packed and
+ * qg_linear_scratch).  Convs with 4 or more output channels per group are
+ * a GEMM. */
+static int64_t conv_scratch(const Step *s) { return conv_is_gemm(s) ? conv_gemm_work(s) : conv_planes_scratch(s); }
 
 /* ------------------------------------------------------ lowering rules */
 /* One rule per quantized form (QKind). A rule checks what the integer
@@ -180,6 +226,7 @@ static void lower_conv(Lower *L, Step *s) {
   s->act = act_of(s->fused_act);
   weighted_slots(s, g->o, 4, (int64_t[]){g->o, g->c / g->groups, g->kh, g->kw});
   s->scratch = conv_scratch(s);
+  s->packed = conv_packed(s);
 }
 
 /* bn(x) that no conv precedes: a depthwise 1x1 convolution. */
@@ -189,6 +236,7 @@ static void lower_batchnorm(Lower *L, Step *s) {
   s->act = act_of(s->fused_act);
   weighted_slots(s, s->conv.o, 4, (int64_t[]){s->conv.o, 1, 1, 1});
   s->scratch = conv_scratch(s);
+  s->packed = conv_packed(s);
 }
 
 /* fc(x) on N x F. */

@@ -6,28 +6,33 @@
 
 typedef struct {
   Tensor *value;        /* a value's codes, or */
-  Step *scratch_of;     /* a step's scratch */
+  Step *scratch_of;     /* a step's scratch, or its packed weights (packed) */
+  bool packed;
   int64_t size, offset;
   int born, dies;       /* first and last step that touch it */
 } Block;
 
 static int when(const Program *p, const Step *s) { return (int)(s - p->steps); }
 
-/* Values first, in the order of the steps that write them (a max pool the
+/* Packed weights first (init writes them; they live through every run),
+ * then values, in the order of the steps that write them (a max pool the
  * conv before it computes is written at the conv's step), then scratch. */
 static int make_blocks(Program *p, Block *blocks, int *block_of) {
   int nb = 0;
+  for (int i = 0; i < p->nsteps; i++)
+    if (p->steps[i].packed > 0)
+      blocks[nb++] = (Block){NULL, &p->steps[i], true, (p->steps[i].packed + 63) & ~(int64_t)63, 0, 0, p->nsteps};
   for (int i = 0; i < p->nsteps; i++) {
     Step *s = &p->steps[i];
     if (!s->module || s->out->store != s->out)
       continue;
     const Step *writer = s->pooled_by ? s->pooled_by : s;
-    blocks[nb] = (Block){s->out, NULL, (s->out->bytes + 15) & ~(int64_t)15, 0, when(p, writer), i};
+    blocks[nb] = (Block){s->out, NULL, false, (s->out->bytes + 15) & ~(int64_t)15, 0, when(p, writer), i};
     block_of[s->out - p->tensors] = nb++;
   }
   for (int i = 0; i < p->nsteps; i++)
     if (p->steps[i].scratch > 0)
-      blocks[nb++] = (Block){NULL, &p->steps[i], (p->steps[i].scratch + 63) & ~(int64_t)63, 0, i, i};
+      blocks[nb++] = (Block){NULL, &p->steps[i], false, (p->steps[i].scratch + 63) & ~(int64_t)63, 0, i, i};
   return nb;
 }
 
@@ -66,21 +71,24 @@ static void first_fit(Program *p, Block *blocks, int nb) {
   }
 }
 
-/* The buffers in graph order, each step's scratch after its node's value. */
+/* The buffers in graph order, each step's scratch and packed weights after
+ * its node's value. */
 static void list_buffers(Program *p) {
-  p->buffers = arena_alloc(sizeof(Buffer) * (size_t)(p->ntensors + p->nsteps));
+  p->buffers = arena_alloc(sizeof(Buffer) * (size_t)(p->ntensors + 2 * p->nsteps));
   for (int i = 0; i < p->ntensors; i++) {
     const Tensor *t = &p->tensors[i];
     if (t->store == t)
-      p->buffers[p->nbuffers++] = (Buffer){t, NULL, t->offset, t->bytes};
+      p->buffers[p->nbuffers++] = (Buffer){t, NULL, t->offset, t->bytes, false};
     const Step *s = t->step;
     if (s->node == t->node && s->scratch > 0)
-      p->buffers[p->nbuffers++] = (Buffer){NULL, s, s->scratch_offset, s->scratch};
+      p->buffers[p->nbuffers++] = (Buffer){NULL, s, s->scratch_offset, s->scratch, false};
+    if (s->node == t->node && s->packed > 0)
+      p->buffers[p->nbuffers++] = (Buffer){NULL, s, s->packed_offset, s->packed, true};
   }
 }
 
 void plan_memory(Program *p) {
-  Block *blocks = arena_alloc(sizeof(Block) * (size_t)(2 * p->nsteps));
+  Block *blocks = arena_alloc(sizeof(Block) * (size_t)(3 * p->nsteps));
   int *block_of = arena_alloc(sizeof(int) * (size_t)p->ntensors);
   for (int i = 0; i < p->ntensors; i++)
     block_of[i] = -1;
@@ -90,6 +98,8 @@ void plan_memory(Program *p) {
   for (int b = 0; b < nb; b++) {
     if (blocks[b].value)
       blocks[b].value->offset = blocks[b].offset;
+    else if (blocks[b].packed)
+      blocks[b].scratch_of->packed_offset = blocks[b].offset;
     else
       blocks[b].scratch_of->scratch_offset = blocks[b].offset;
   }

@@ -720,6 +720,8 @@ struct Step {
                                 generated forward keeps */
   int64_t scratch;           /* bytes of kernel scratch, during this step only */
   int64_t scratch_offset;
+  int64_t packed;            /* bytes of packed weights: written by init, live for good */
+  int64_t packed_offset;
   union {                    /* the resolved geometry of its kind */
     ConvGeom conv;                                   /* CONV, BATCHNORM */
     struct {
@@ -742,11 +744,12 @@ struct Step {
   const char *fn;            /* LUT: the runtime's function (QLut), its arguments in hyper */
 };
 
-/* An arena buffer: a value's codes, or a step's scratch. */
+/* An arena buffer: a value's codes, a step's scratch or its packed weights. */
 typedef struct {
   const Tensor *value;       /* NULL for a scratch buffer */
   const Step *scratch_of;    /* NULL for a value's buffer */
   int64_t offset, bytes;
+  bool packed;               /* scratch_of's packed weights (init writes them) */
 } Buffer;
 
 typedef struct {

@@ -362,11 +362,12 @@ QG_UNUSED static int32_t qg_conv_cap(const qg_conv_shape *s)
 
 /* capacity (values) of the int32 staging buffer of the pooled outputs:
  * the codes of consecutive channels gather there and are narrowed to
- * uint8 in one run (a 5x5 channel alone would be too short a run). */
+ * uint8 in one run (a 5x5 channel alone would be too short a run; 640 keeps the seed's
+ * arena within its first plan). */
 QG_UNUSED static int32_t qg_conv_stage(const qg_pool_shape *pool)
 {
     const int32_t ohw = pool ? pool->oh * pool->ow : 0;
-    return (ohw > 960 ? qg_r16(ohw) : 960) + 64;
+    return (ohw > 640 ? qg_r16(ohw) : 640) + 64;
 }
 
 QG_UNUSED static size_t qg_align64(size_t n) { return (n + 63u) & ~(size_t)63u; }
@@ -375,7 +376,7 @@ QG_UNUSED static size_t qg_align64(size_t n) { return (n + 63u) & ~(size_t)63u; 
  * multiple of 64; scratch must be 16-byte aligned).  Layout:
  *   int32 tap offsets [cg*kh*kw]; int32 acc [cap]; int32 tmp [cap];
  *   uint8 rows [cap]; int32 stage [stage]; int16 X [c*sw*hp*wq + 16]. */
-QG_UNUSED static size_t qg_conv2d_scratch(const qg_conv_shape *s, const qg_pool_shape *pool)
+QG_UNUSED static size_t qg_conv2d_planes_scratch(const qg_conv_shape *s, const qg_pool_shape *pool)
 {
     const size_t hp = (size_t)qg_conv_hp(s), wq = (size_t)qg_conv_wq(s), cap = (size_t)qg_conv_cap(s);
     const size_t taps = (size_t)(s->c / s->groups) * (size_t)s->kh * (size_t)s->kw;
@@ -472,8 +473,8 @@ QG_UNUSED static void qg_pool22_i32(int32_t *restrict a, int32_t *restrict t, in
  * is taken on the int32 accumulators and only the pooled values are
  * requantized, which gives the same codes.  scratch: at least
  * qg_conv2d_scratch(s, pool) bytes, 16-byte aligned. */
-QG_UNUSED static void qg_conv2d(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
-                                const uint8_t *in, uint8_t *out, void *scratch)
+QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
+                                       const uint8_t *in, uint8_t *out, void *scratch)
 {
     const int32_t cg = s->c / s->groups, og = s->o / s->groups;
     const int32_t hp = qg_conv_hp(s), wq = qg_conv_wq(s), cap = qg_conv_cap(s);
@@ -581,6 +582,467 @@ QG_UNUSED static void qg_conv2d(const qg_conv_shape *s, const qg_qparams *q, con
     }
     if (staged)
         qg_narrow(stage, out + (size_t)o0 * (size_t)ohw, (s->o - o0) * ohw);
+}
+
+/* ------------------------------------------------ conv as a blocked GEMM
+ * Convolutions with at least 4 output channels per group go through an
+ * im2col + GEMM kernel, with the layout the int8 dot-product instructions
+ * want (as in XNNPACK's and MLAS's u8 x s8 kernels, written here anew):
+ *   - the output rows are processed in bands; for one band and one group
+ *     the input is packed into B[kq][p][4]: for each pixel p of the band,
+ *     the 4 consecutive K values 4kq..4kq+3 (K = cg*kh*kw in the weights'
+ *     (ci, ky, kx) order) are 4 consecutive bytes.  Padding positions hold
+ *     the code zp_in (so they contribute 0), K is zero-padded to KP = 4 KQ;
+ *   - the weights are packed once per call into 4-row tiles W[t][kq][r][4]
+ *     (16 contiguous bytes per kq), rows past og zero;
+ *   - the zero point is folded into the bias: acc = bias - zp_in * sum(w)
+ *     + sum(q * w), so the inner loop multiplies raw u8 codes by s8
+ *     weights.  On the signed-dot path (NEON sdot) the codes are stored as
+ *     q - 128 (s8) and the correction is (128 - zp_in) * sum(w).  Every
+ *     partial sum is bias + (a subset of the (q - zp) w) minus zp times the
+ *     other weights, so it is bounded by |bias| + 255 * 128 * K, which the
+ *     init's bias check keeps inside int32: no intermediate overflows;
+ *   - a 4-output-channel x 16..64-pixel register tile accumulates int32,
+ *     then each row of the band is requantized with qg_requant into the
+ *     NCHW output (a band is whole rows, so a channel's band is one run).
+ * A fused max pool gets the band's codes in a small buffer and pools them.
+ * Paths, chosen from the compiler's predefined macros: AVX-512 VNNI
+ * (vpdpbusd), AVX2 (u8 widened to int16, vpmaddwd: no saturation), Arm
+ * sdot (__ARM_FEATURE_DOTPROD), else plain C.  All give the same int32. */
+#if defined(__AVX512VNNI__) && defined(__AVX512F__) && defined(__AVX512BW__)
+#define QG_PATH_VNNI 1
+#define QG_KERNEL_PATH "avx512vnni"
+#include <immintrin.h>
+#elif defined(__AVX2__)
+#define QG_PATH_AVX2 1
+#define QG_KERNEL_PATH "avx2"
+#include <immintrin.h>
+#elif defined(__aarch64__) && defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)
+#define QG_PATH_SDOT 1
+#define QG_KERNEL_PATH "neon-sdot"
+#include <arm_neon.h>
+#else
+#define QG_KERNEL_PATH "portable"
+#endif
+#if defined(QG_PATH_SDOT)
+#define QG_XOFF 128   /* codes stored as q - 128 (s8) */
+#else
+#define QG_XOFF 0
+#endif
+
+/* bytes of B one band may take, and of a fused pool's band of codes */
+#define QG_BAND_B 262144
+#define QG_BAND_POOL 8192
+
+/* The GEMM kernel takes convs with og >= 4; the others (depthwise, the
+ * seed's 2-channel groups) keep the per-plane kernel above. */
+QG_UNUSED static int qg_conv_is_gemm(const qg_conv_shape *s)
+{
+    return s->o / s->groups >= 4;
+}
+
+QG_UNUSED static int qg_pool_is22(const qg_conv_shape *s, const qg_pool_shape *pool)
+{
+    return pool && pool->kh == 2 && pool->kw == 2 && pool->sh == 2 && pool->sw == 2
+        && pool->ph == 0 && pool->pw == 0 && pool->dh == 1 && pool->dw == 1
+        && 2 * pool->oh <= s->oh && 2 * pool->ow <= s->ow;
+}
+
+/* Output rows per band: B within QG_BAND_B bytes, at least 64 pixels, a
+ * fused 2x2 pool's band (all channels) within QG_BAND_POOL, even; another
+ * pool takes the whole plane. */
+QG_UNUSED static int32_t qg_gemm_rows(const qg_conv_shape *s, const qg_pool_shape *pool)
+{
+    const int32_t kp = (s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
+    const int32_t ohe = qg_pool_is22(s, pool) ? 2 * pool->oh : s->oh;
+    int32_t r;
+    if (pool && !qg_pool_is22(s, pool))
+        return s->oh;
+    r = QG_BAND_B / (kp * s->ow);
+    if (r * s->ow < 64)
+        r = (64 + s->ow - 1) / s->ow;
+    if (pool) {
+        const int32_t rp = QG_BAND_POOL / (s->o * s->ow);
+        r = r < rp ? r : rp;
+        r = r < 2 ? 2 : r & ~(int32_t)1;
+    }
+    return r < 1 ? 1 : r > ohe ? ohe : r;
+}
+
+/* Bytes of the packed weights of a conv: W [groups*ogp*KP] s8 in 4-row
+ * tiles, then the folded biases, int32 [groups*ogp].  The per-plane kernel
+ * packs nothing (0).  The generated init packs them once, into the arena,
+ * with qg_conv2d_pack; every run (and every image of a batch) reuses them. */
+QG_UNUSED static size_t qg_conv2d_packed(const qg_conv_shape *s)
+{
+    const size_t kp = (size_t)(s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
+    const size_t ogp = (size_t)(s->o / s->groups + 3) / 4 * 4;
+    if (!qg_conv_is_gemm(s))
+        return 0;
+    return qg_align64((size_t)s->groups * ogp * kp) + qg_align64((size_t)s->groups * ogp * 4);
+}
+
+/* Bytes of work space of qg_conv2d_run: acc int32 [4][ppad], B [KP*ppad],
+ * the band's codes (fused pool); or the per-plane kernel's scratch. */
+QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s, const qg_pool_shape *pool)
+{
+    const size_t kp = (size_t)(s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
+    const size_t rows = (size_t)qg_gemm_rows(s, pool), ppad = (rows * (size_t)s->ow + 15) / 16 * 16;
+    if (!qg_conv_is_gemm(s))
+        return qg_conv2d_planes_scratch(s, pool);
+    return qg_align64(4 * ppad * 4) + qg_align64(kp * ppad) + (pool ? qg_align64((size_t)s->o * rows * (size_t)s->ow) : 0);
+}
+
+/* Bytes of scratch of qg_conv2d, which packs the weights at every call. */
+QG_UNUSED static size_t qg_conv2d_scratch(const qg_conv_shape *s, const qg_pool_shape *pool)
+{
+    return qg_conv2d_packed(s) + qg_conv2d_work(s, pool);
+}
+
+/* B for output rows y0 .. y0+rows-1 of one group (in: the group's first
+ * channel); ppad >= rows*ow, a multiple of 16; tails are zero. */
+QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32_t y0, int32_t rows,
+                                int32_t ppad, int32_t zp, uint8_t *restrict B)
+{
+    const int32_t cg = s->c / s->groups, k = cg * s->kh * s->kw, kq = (k + 3) / 4;
+    const int32_t np = rows * s->ow;
+    const uint8_t pad = (uint8_t)((zp - QG_XOFF) & 255);
+    int32_t ci, ky, kx, y, x, kk = 0, p;
+    for (ci = 0; ci < cg; ci++)
+        for (ky = 0; ky < s->kh; ky++)
+            for (kx = 0; kx < s->kw; kx++, kk++) {
+                uint8_t *b = B + (size_t)(kk >> 2) * (size_t)ppad * 4 + (kk & 3);
+                const uint8_t *plane = in + (size_t)ci * (size_t)s->h * (size_t)s->w;
+                /* the columns whose tap is inside the input: x0 <= x < x1 */
+                const int32_t off = kx * s->dw - s->pw;
+                int32_t x0 = off >= 0 ? 0 : (-off + s->sw - 1) / s->sw;
+                int32_t x1 = s->w - off <= 0 ? 0 : (s->w - off + s->sw - 1) / s->sw;
+                x1 = x1 < s->ow ? x1 : s->ow;
+                x0 = x0 < x1 ? x0 : x1;
+                for (y = 0; y < rows; y++) {
+                    const int32_t iy = (y0 + y) * s->sh - s->ph + ky * s->dh;
+                    uint8_t *d = b + (size_t)y * (size_t)s->ow * 4;
+                    if (iy < 0 || iy >= s->h) {
+                        for (x = 0; x < s->ow; x++)
+                            d[4 * x] = pad;
+                        continue;
+                    }
+                    {
+                        const uint8_t *r = plane + (size_t)iy * (size_t)s->w + off;
+                        for (x = 0; x < x0; x++)
+                            d[4 * x] = pad;
+                        if (s->sw == 1) {
+                            for (x = x0; x < x1; x++)
+                                d[4 * x] = (uint8_t)((r[x] - QG_XOFF) & 255);
+                        } else {
+                            for (x = x0; x < x1; x++)
+                                d[4 * x] = (uint8_t)((r[x * s->sw] - QG_XOFF) & 255);
+                        }
+                        for (x = x1; x < s->ow; x++)
+                            d[4 * x] = pad;
+                    }
+                }
+                for (p = np; p < ppad; p++)
+                    b[4 * p] = 0;
+            }
+    for (; kk < 4 * kq; kk++) {
+        uint8_t *b = B + (size_t)(kk >> 2) * (size_t)ppad * 4 + (kk & 3);
+        for (p = 0; p < ppad; p++)
+            b[4 * p] = 0;
+    }
+}
+
+QG_UNUSED static int32_t qg_ld_i32(const void *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* acc[r][p] = corr[r] + sum over k of B[k][p] * W[r][k], r < 4, p < np
+ * (a multiple of 16); acc rows have pitch `pitch`. */
+#if defined(QG_PATH_VNNI)
+QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, int32_t nkq,
+                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+{
+    int32_t p0 = 0, k;
+    for (; p0 + 64 <= np; p0 += 64) {
+        __m512i c00 = _mm512_set1_epi32(corr[0]), c01 = c00, c02 = c00, c03 = c00;
+        __m512i c10 = _mm512_set1_epi32(corr[1]), c11 = c10, c12 = c10, c13 = c10;
+        __m512i c20 = _mm512_set1_epi32(corr[2]), c21 = c20, c22 = c20, c23 = c20;
+        __m512i c30 = _mm512_set1_epi32(corr[3]), c31 = c30, c32 = c30, c33 = c30;
+        const uint8_t *b = B + (size_t)p0 * 4;
+        const int8_t *w = W;
+        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+            const __m512i b0 = _mm512_loadu_si512((const void *)b), b1 = _mm512_loadu_si512((const void *)(b + 64));
+            const __m512i b2 = _mm512_loadu_si512((const void *)(b + 128)), b3 = _mm512_loadu_si512((const void *)(b + 192));
+            __m512i w0 = _mm512_set1_epi32(qg_ld_i32(w));
+            c00 = _mm512_dpbusd_epi32(c00, b0, w0); c01 = _mm512_dpbusd_epi32(c01, b1, w0);
+            c02 = _mm512_dpbusd_epi32(c02, b2, w0); c03 = _mm512_dpbusd_epi32(c03, b3, w0);
+            w0 = _mm512_set1_epi32(qg_ld_i32(w + 4));
+            c10 = _mm512_dpbusd_epi32(c10, b0, w0); c11 = _mm512_dpbusd_epi32(c11, b1, w0);
+            c12 = _mm512_dpbusd_epi32(c12, b2, w0); c13 = _mm512_dpbusd_epi32(c13, b3, w0);
+            w0 = _mm512_set1_epi32(qg_ld_i32(w + 8));
+            c20 = _mm512_dpbusd_epi32(c20, b0, w0); c21 = _mm512_dpbusd_epi32(c21, b1, w0);
+            c22 = _mm512_dpbusd_epi32(c22, b2, w0); c23 = _mm512_dpbusd_epi32(c23, b3, w0);
+            w0 = _mm512_set1_epi32(qg_ld_i32(w + 12));
+            c30 = _mm512_dpbusd_epi32(c30, b0, w0); c31 = _mm512_dpbusd_epi32(c31, b1, w0);
+            c32 = _mm512_dpbusd_epi32(c32, b2, w0); c33 = _mm512_dpbusd_epi32(c33, b3, w0);
+        }
+        _mm512_storeu_si512((void *)(acc + p0), c00); _mm512_storeu_si512((void *)(acc + p0 + 16), c01);
+        _mm512_storeu_si512((void *)(acc + p0 + 32), c02); _mm512_storeu_si512((void *)(acc + p0 + 48), c03);
+        _mm512_storeu_si512((void *)(acc + pitch + p0), c10); _mm512_storeu_si512((void *)(acc + pitch + p0 + 16), c11);
+        _mm512_storeu_si512((void *)(acc + pitch + p0 + 32), c12); _mm512_storeu_si512((void *)(acc + pitch + p0 + 48), c13);
+        _mm512_storeu_si512((void *)(acc + 2 * pitch + p0), c20); _mm512_storeu_si512((void *)(acc + 2 * pitch + p0 + 16), c21);
+        _mm512_storeu_si512((void *)(acc + 2 * pitch + p0 + 32), c22); _mm512_storeu_si512((void *)(acc + 2 * pitch + p0 + 48), c23);
+        _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), c30); _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 16), c31);
+        _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 32), c32); _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 48), c33);
+    }
+    for (; p0 < np; p0 += 16) {
+        __m512i c0 = _mm512_set1_epi32(corr[0]), c1 = _mm512_set1_epi32(corr[1]);
+        __m512i c2 = _mm512_set1_epi32(corr[2]), c3 = _mm512_set1_epi32(corr[3]);
+        const uint8_t *b = B + (size_t)p0 * 4;
+        const int8_t *w = W;
+        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+            const __m512i b0 = _mm512_loadu_si512((const void *)b);
+            c0 = _mm512_dpbusd_epi32(c0, b0, _mm512_set1_epi32(qg_ld_i32(w)));
+            c1 = _mm512_dpbusd_epi32(c1, b0, _mm512_set1_epi32(qg_ld_i32(w + 4)));
+            c2 = _mm512_dpbusd_epi32(c2, b0, _mm512_set1_epi32(qg_ld_i32(w + 8)));
+            c3 = _mm512_dpbusd_epi32(c3, b0, _mm512_set1_epi32(qg_ld_i32(w + 12)));
+        }
+        _mm512_storeu_si512((void *)(acc + p0), c0);
+        _mm512_storeu_si512((void *)(acc + pitch + p0), c1);
+        _mm512_storeu_si512((void *)(acc + 2 * pitch + p0), c2);
+        _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), c3);
+    }
+}
+#elif defined(QG_PATH_AVX2)
+/* u8 widened to int16 (vpmovzxbw), times the int16 weights, pairs summed
+ * into int32 by vpmaddwd (|2 * 255 * 128| fits: no saturation); the two
+ * pair sums of a pixel are kept apart and added once at the end. */
+QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, int32_t nkq,
+                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+{
+    int32_t p0, k, r;
+    for (p0 = 0; p0 < np; p0 += 8) {
+        __m256i a00 = _mm256_setzero_si256(), a01 = a00, a10 = a00, a11 = a00;
+        __m256i a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+        const uint8_t *b = B + (size_t)p0 * 4;
+        const int8_t *w = W;
+        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+            const __m256i x0 = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)(const void *)b));
+            const __m256i x1 = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)(const void *)(b + 16)));
+            const __m256i ww = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(const void *)w));
+            __m256i wr = _mm256_permute4x64_epi64(ww, 0x00);
+            a00 = _mm256_add_epi32(a00, _mm256_madd_epi16(x0, wr));
+            a01 = _mm256_add_epi32(a01, _mm256_madd_epi16(x1, wr));
+            wr = _mm256_permute4x64_epi64(ww, 0x55);
+            a10 = _mm256_add_epi32(a10, _mm256_madd_epi16(x0, wr));
+            a11 = _mm256_add_epi32(a11, _mm256_madd_epi16(x1, wr));
+            wr = _mm256_permute4x64_epi64(ww, 0xaa);
+            a20 = _mm256_add_epi32(a20, _mm256_madd_epi16(x0, wr));
+            a21 = _mm256_add_epi32(a21, _mm256_madd_epi16(x1, wr));
+            wr = _mm256_permute4x64_epi64(ww, 0xff);
+            a30 = _mm256_add_epi32(a30, _mm256_madd_epi16(x0, wr));
+            a31 = _mm256_add_epi32(a31, _mm256_madd_epi16(x1, wr));
+        }
+        for (r = 0; r < 4; r++) {
+            const __m256i lo = r == 0 ? a00 : r == 1 ? a10 : r == 2 ? a20 : a30;
+            const __m256i hi = r == 0 ? a01 : r == 1 ? a11 : r == 2 ? a21 : a31;
+            /* hadd: [p0 p1 p4 p5 | p2 p3 p6 p7] -> p0..p7 */
+            const __m256i sum = _mm256_permute4x64_epi64(_mm256_hadd_epi32(lo, hi), 0xd8);
+            _mm256_storeu_si256((__m256i *)(void *)(acc + r * pitch + p0),
+                                _mm256_add_epi32(sum, _mm256_set1_epi32(corr[r])));
+        }
+    }
+}
+#elif defined(QG_PATH_SDOT)
+QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, int32_t nkq,
+                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+{
+    int32_t p0, k;
+    for (p0 = 0; p0 < np; p0 += 16) {
+        int32x4_t c00 = vdupq_n_s32(corr[0]), c01 = c00, c02 = c00, c03 = c00;
+        int32x4_t c10 = vdupq_n_s32(corr[1]), c11 = c10, c12 = c10, c13 = c10;
+        int32x4_t c20 = vdupq_n_s32(corr[2]), c21 = c20, c22 = c20, c23 = c20;
+        int32x4_t c30 = vdupq_n_s32(corr[3]), c31 = c30, c32 = c30, c33 = c30;
+        const int8_t *b = (const int8_t *)(const void *)(B + (size_t)p0 * 4);
+        const int8_t *w = W;
+        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+            const int8x16_t b0 = vld1q_s8(b), b1 = vld1q_s8(b + 16), b2 = vld1q_s8(b + 32), b3 = vld1q_s8(b + 48);
+            const int8x16_t ww = vld1q_s8(w);
+            c00 = vdotq_laneq_s32(c00, b0, ww, 0); c01 = vdotq_laneq_s32(c01, b1, ww, 0);
+            c02 = vdotq_laneq_s32(c02, b2, ww, 0); c03 = vdotq_laneq_s32(c03, b3, ww, 0);
+            c10 = vdotq_laneq_s32(c10, b0, ww, 1); c11 = vdotq_laneq_s32(c11, b1, ww, 1);
+            c12 = vdotq_laneq_s32(c12, b2, ww, 1); c13 = vdotq_laneq_s32(c13, b3, ww, 1);
+            c20 = vdotq_laneq_s32(c20, b0, ww, 2); c21 = vdotq_laneq_s32(c21, b1, ww, 2);
+            c22 = vdotq_laneq_s32(c22, b2, ww, 2); c23 = vdotq_laneq_s32(c23, b3, ww, 2);
+            c30 = vdotq_laneq_s32(c30, b0, ww, 3); c31 = vdotq_laneq_s32(c31, b1, ww, 3);
+            c32 = vdotq_laneq_s32(c32, b2, ww, 3); c33 = vdotq_laneq_s32(c33, b3, ww, 3);
+        }
+        vst1q_s32(acc + p0, c00); vst1q_s32(acc + p0 + 4, c01); vst1q_s32(acc + p0 + 8, c02); vst1q_s32(acc + p0 + 12, c03);
+        acc += pitch;
+        vst1q_s32(acc + p0, c10); vst1q_s32(acc + p0 + 4, c11); vst1q_s32(acc + p0 + 8, c12); vst1q_s32(acc + p0 + 12, c13);
+        acc += pitch;
+        vst1q_s32(acc + p0, c20); vst1q_s32(acc + p0 + 4, c21); vst1q_s32(acc + p0 + 8, c22); vst1q_s32(acc + p0 + 12, c23);
+        acc += pitch;
+        vst1q_s32(acc + p0, c30); vst1q_s32(acc + p0 + 4, c31); vst1q_s32(acc + p0 + 8, c32); vst1q_s32(acc + p0 + 12, c33);
+        acc -= 3 * (size_t)pitch;
+    }
+}
+#else
+/* Plain C: a 4 x 16 tile in local arrays, inner loops of 16 lanes that
+ * gcc and clang vectorize. */
+QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, int32_t nkq,
+                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+{
+    int32_t p0, k, i, r;
+    for (p0 = 0; p0 < np; p0 += 16) {
+        int32_t a0[16], a1[16], a2[16], a3[16];
+        const uint8_t *b = B + (size_t)p0 * 4;
+        const int8_t *w = W;
+        for (i = 0; i < 16; i++) {
+            a0[i] = corr[0];
+            a1[i] = corr[1];
+            a2[i] = corr[2];
+            a3[i] = corr[3];
+        }
+        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+            const int32_t w00 = w[0], w01 = w[1], w02 = w[2], w03 = w[3];
+            const int32_t w10 = w[4], w11 = w[5], w12 = w[6], w13 = w[7];
+            const int32_t w20 = w[8], w21 = w[9], w22 = w[10], w23 = w[11];
+            const int32_t w30 = w[12], w31 = w[13], w32 = w[14], w33 = w[15];
+            for (i = 0; i < 16; i++) {
+                const int32_t x0 = b[4 * i], x1 = b[4 * i + 1], x2 = b[4 * i + 2], x3 = b[4 * i + 3];
+                a0[i] += x0 * w00 + x1 * w01 + x2 * w02 + x3 * w03;
+                a1[i] += x0 * w10 + x1 * w11 + x2 * w12 + x3 * w13;
+                a2[i] += x0 * w20 + x1 * w21 + x2 * w22 + x3 * w23;
+                a3[i] += x0 * w30 + x1 * w31 + x2 * w32 + x3 * w33;
+            }
+        }
+        for (r = 0; r < 4; r++) {
+            const int32_t *a = r == 0 ? a0 : r == 1 ? a1 : r == 2 ? a2 : a3;
+            for (i = 0; i < 16; i++)
+                acc[r * pitch + p0 + i] = a[i];
+        }
+    }
+}
+#endif
+
+/* Weights of all groups into 4-row tiles, and the folded biases, into
+ * `packed` (qg_conv2d_packed(s) bytes, 16-byte aligned); nothing for the
+ * per-plane kernel. */
+QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s, const qg_qparams *q, void *packed)
+{
+    const int32_t og = s->o / s->groups, ogp = (og + 3) / 4 * 4;
+    const int32_t k = s->c / s->groups * s->kh * s->kw, kq = (k + 3) / 4;
+    int8_t *W = (int8_t *)packed;
+    int32_t *corr = (int32_t *)(void *)((unsigned char *)packed + qg_align64((size_t)s->groups * (size_t)ogp * (size_t)kq * 4));
+    int32_t g, o, kk;
+    if (!qg_conv_is_gemm(s))
+        return;
+    for (g = 0; g < s->groups; g++)
+        for (o = 0; o < ogp; o++) {
+            int8_t *t = W + ((size_t)g * (size_t)ogp + (size_t)(o & ~3)) * (size_t)kq * 4 + (o & 3) * 4;
+            int32_t sum = 0;
+            if (o < og) {
+                const int8_t *src = q->w + (size_t)(g * og + o) * (size_t)k;
+                for (kk = 0; kk < 4 * kq; kk++) {
+                    const int8_t v = kk < k ? src[kk] : 0;
+                    t[(kk >> 2) * 16 + (kk & 3)] = v;
+                    sum += v;
+                }
+                corr[g * ogp + o] = qg_rd_i32(q->bias, (size_t)(g * og + o)) - (q->zp_in - QG_XOFF) * sum;
+            } else {
+                for (kk = 0; kk < 4 * kq; kk++)
+                    t[(kk >> 2) * 16 + (kk & 3)] = 0;
+                corr[g * ogp + o] = 0;
+            }
+        }
+}
+
+/* 2x2 / stride 2 max of `rows` (even) rows of codes of width w into rows/2
+ * rows of width ow2. */
+QG_UNUSED static void qg_pool22_u8(const uint8_t *in, int32_t rows, int32_t w, int32_t ow2, uint8_t *out)
+{
+    int32_t y, x;
+    for (y = 0; y + 1 < rows; y += 2) {
+        const uint8_t *r0 = in + (size_t)y * (size_t)w, *r1 = r0 + w;
+        uint8_t *d = out + (size_t)(y / 2) * (size_t)ow2;
+        for (x = 0; x < ow2; x++) {
+            const uint8_t a = r0[2 * x] > r0[2 * x + 1] ? r0[2 * x] : r0[2 * x + 1];
+            const uint8_t b = r1[2 * x] > r1[2 * x + 1] ? r1[2 * x] : r1[2 * x + 1];
+            d[x] = a > b ? a : b;
+        }
+    }
+}
+
+QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
+                                     const void *packed, const uint8_t *in, uint8_t *out, void *work)
+{
+    const int32_t cg = s->c / s->groups, og = s->o / s->groups, ogp = (og + 3) / 4 * 4;
+    const int32_t kq = (cg * s->kh * s->kw + 3) / 4;
+    const int32_t rows = qg_gemm_rows(s, pool), ppad = (rows * s->ow + 15) / 16 * 16;
+    const int pool22 = qg_pool_is22(s, pool);
+    const int32_t ohe = pool22 ? 2 * pool->oh : s->oh;
+    const size_t ohw = (size_t)s->oh * (size_t)s->ow;
+    const int8_t *W = (const int8_t *)packed;
+    const int32_t *corr = (const int32_t *)(const void *)((const unsigned char *)packed
+                                                         + qg_align64((size_t)s->groups * (size_t)ogp * (size_t)kq * 4));
+    int32_t *acc = (int32_t *)work;
+    uint8_t *B = (uint8_t *)(acc + 4 * ppad);
+    uint8_t *band = B + qg_align64((size_t)kq * 4 * (size_t)ppad);
+    int32_t g, y0, o, r, c;
+    for (y0 = 0; y0 < ohe; y0 += rows) {
+        const int32_t nr = ohe - y0 < rows ? ohe - y0 : rows, np = nr * s->ow;
+        for (g = 0; g < s->groups; g++) {
+            qg_im2col(s, in + (size_t)g * (size_t)cg * (size_t)s->h * (size_t)s->w, y0, nr, ppad, q->zp_in, B);
+            for (o = 0; o < og; o += 4) {
+                qg_gemm4(B, ppad, W + ((size_t)g * (size_t)ogp + (size_t)o) * (size_t)kq * 4, kq,
+                         corr + g * ogp + o, acc, ppad, (np + 15) & ~(int32_t)15);
+                for (r = 0; r < 4 && o + r < og; r++) {
+                    const int32_t oc = g * og + o + r;
+                    uint8_t *dst = pool ? band + (size_t)oc * (size_t)rows * (size_t)s->ow
+                                        : out + (size_t)oc * ohw + (size_t)y0 * (size_t)s->ow;
+                    qg_requant(acc + r * ppad, dst, np, qg_rd_i32(q->mult, (size_t)oc), qg_rd_i32(q->shift, (size_t)oc),
+                               q->zp_out, q->act_min, q->act_max);
+                }
+            }
+        }
+        if (pool22) {
+            for (c = 0; c < s->o; c++)
+                qg_pool22_u8(band + (size_t)c * (size_t)rows * (size_t)s->ow, nr, s->ow, pool->ow,
+                             out + ((size_t)c * (size_t)pool->oh + (size_t)(y0 / 2)) * (size_t)pool->ow);
+        }
+    }
+    if (pool && !pool22) {   /* the band is the whole plane */
+        for (c = 0; c < s->o; c++)
+            qg_maxpool_plane(pool, band + (size_t)c * ohw, s->ow, out + (size_t)c * (size_t)pool->oh * (size_t)pool->ow);
+    }
+}
+
+/* Fast convolution, optionally fused with the max_pool2d that consumes its
+ * output (pool != NULL; pool->c, h, w must be s->o, oh, ow): the result
+ * equals qg_conv2d_ref (then qg_maxpool2d_ref) bit for bit.  packed: what
+ * qg_conv2d_pack(s, q, packed) wrote; work: qg_conv2d_work(s, pool) bytes,
+ * both 16-byte aligned. */
+QG_UNUSED static void qg_conv2d_run(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
+                                    const void *packed, const uint8_t *in, uint8_t *out, void *work)
+{
+    if (qg_conv_is_gemm(s))
+        qg_conv2d_gemm(s, q, pool, packed, in, out, work);
+    else
+        qg_conv2d_planes(s, q, pool, in, out, work);
+}
+
+/* The same in one call, packing the weights into scratch first (tests and
+ * one-off use): scratch is qg_conv2d_scratch(s, pool) bytes. */
+QG_UNUSED static void qg_conv2d(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
+                                const uint8_t *in, uint8_t *out, void *scratch)
+{
+    const size_t np = qg_conv2d_packed(s);
+    qg_conv2d_pack(s, q, scratch);
+    qg_conv2d_run(s, q, pool, scratch, in, out, (unsigned char *)scratch + np);
 }
 
 /* =============================================================== linear */
