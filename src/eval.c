@@ -1912,6 +1912,7 @@ Value *instantiate_model(Interp *in, ClassDef *cls, const ModelOptions *opt) {
  * a `# qgen: model=` comment). */
 static Value *eval_model_expr(Interp *in, const Source *exprsrc, Loc *loc) {
   Parsed *p = parse_source(exprsrc);
+  modules_keep(p);
   TSNode root = p->root;
   TSNode stmt = child(root, 0);
   if (nchildren(root) != 1 || sym(stmt) != SYM_expression_statement || nchildren(stmt) != 1 ||

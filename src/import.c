@@ -638,6 +638,14 @@ int module_absolute_imports(PyModule *m, TextEdit **out) {
   return (int)(edits.len / sizeof(TextEdit));
 }
 
+void modules_keep(Parsed *p) {
+  if (nparsed == (int)(sizeof parsed_list / sizeof *parsed_list)) {
+    parse_free(p);
+    fatal("more than %d modules imported", nparsed);
+  }
+  parsed_list[nparsed++] = p;
+}
+
 void modules_free(void) {
   while (nparsed > 0)
     parse_free(parsed_list[--nparsed]);

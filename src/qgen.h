@@ -527,6 +527,7 @@ int module_files(const char **out, int max);   /* the files imports read */
  * rewritten Python, which no longer lives in m's package. */
 int module_absolute_imports(PyModule *m, TextEdit **out);
 void modules_free(void);
+void modules_keep(Parsed *p);   /* free p with the modules (a --model expression's tree) */
 
 /* ------------------------------------------------------------ trace.c */
 Graph *trace_forward(Interp *in, Value *model, const int *shape, int ndim, Loc loc);

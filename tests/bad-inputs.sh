@@ -16,7 +16,7 @@
 # and not counted; a pass is an unexpected pass, which Automake counts as a
 # failure: finalize the expectation and delete the placeholder line).
 # For each case, and for each binary ($QGEN, and $QGEN_ASAN when that is set
-# and exists: a sanitizer build), `BIN --emit fx ARGS FILE -o $tmpdir/out` must:
+# and exists: a sanitizer build, and $QGEN_CLANG_SAN: clang's), `BIN --emit fx ARGS FILE -o $tmpdir/out` must:
 #   * exit with status exactly 1 (>= 128 or a timeout is a crash);
 #   * print no AddressSanitizer/LeakSanitizer/UBSan report;
 #   * print as stderr's first line  WHERE:LINE:COL: error: ...SUBSTRING...
@@ -32,7 +32,7 @@
 # Then usage errors: an unknown option and a bad --emit value exit 2, no
 # arguments exit 2, a missing input file exits 1 with "error:" on stderr.
 #
-# Environment: QGEN (default ./qgen), QGEN_ASAN (optional),
+# Environment: QGEN (default ./qgen), QGEN_ASAN and QGEN_CLANG_SAN (optional),
 # top_srcdir or srcdir (default: derived from this script's location).
 
 testdir=$(cd "$(dirname "$0")" && pwd)
@@ -45,13 +45,14 @@ export LC_ALL
 tmpdir_setup
 
 bins=$QGEN
-if [ -n "${QGEN_ASAN:-}" ]; then
-    case $QGEN_ASAN in /*) ;; *) QGEN_ASAN=$(pwd)/$QGEN_ASAN ;; esac
-    if [ -x "$QGEN_ASAN" ]; then
+for _san in "${QGEN_ASAN:-}" "${QGEN_CLANG_SAN:-}"; do
+    [ -n "$_san" ] || continue
+    case $_san in /*) ;; *) _san=$(pwd)/$_san ;; esac
+    if [ -x "$_san" ]; then
         bins="$bins
-$QGEN_ASAN"
+$_san"
     fi
-fi
+done
 n_bins=$(printf '%s\n' "$bins" | wc -l)
 
 files=$( (ls "$top_srcdir"/tests/bad/*.py; ls "$top_srcdir"/tests/bad/*/main.py) 2>/dev/null | LC_ALL=C sort || true)

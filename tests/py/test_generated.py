@@ -181,7 +181,29 @@ def check_model(name, path):
     same = got is not None and np.array_equal(got.view(np.uint32), want.view(np.uint32))
     tap.check(same, '%s: C equals quantize_inference bit for bit on %s random inputs' % (name, format(n_c, ',')),
               r.stderr if got is None else 'differing values: %d of %d' % (int((got != want).sum()), want.size))
+    check_valgrind(name, out, weights, x[:2], want[:2 * (want.size // n_c)])
     return out, model, weights
+
+
+def check_valgrind(name, out, weights, x, want):
+    """The C program once under valgrind (memcheck): no invalid access, no
+    uninitialised value used, no leak; and the same output."""
+    vg = shutil.which('valgrind')
+    if not vg:
+        tap.skip('%s: the C under valgrind' % name, 'valgrind is not installed (Debian: apt-get install valgrind)')
+        return
+    r = compile_c(out, extra=['-g', '-O1'], exe='net_q_vg')
+    if not tap.check(r.returncode == 0, '%s: the C compiles for valgrind' % name, r.stderr):
+        return
+    xin, yout = os.path.join(out, 'in_vg.f32'), os.path.join(out, 'out_vg.f32')
+    x.numpy().astype('<f4').tofile(xin)
+    r = subprocess.run([vg, '-q', '--error-exitcode=99', '--leak-check=full', '--errors-for-leak-kinds=definite,indirect',
+                        os.path.join(out, 'net_q_vg'), weights, xin, yout], capture_output=True, text=True)
+    got = np.fromfile(yout, dtype='<f4') if r.returncode == 0 else None
+    same = got is not None and np.array_equal(got.view(np.uint32), want.view(np.uint32))
+    tap.check(r.returncode == 0 and not r.stderr.strip() and same,
+              '%s: the C runs clean under valgrind, and gives the same output' % name,
+              r.stderr or 'exit status %d' % r.returncode)
 
 
 def check_seed():
