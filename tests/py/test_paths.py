@@ -227,10 +227,12 @@ def main():
                     check_m4(d, p[0])
         tap.run('%s: every path ran' % d, one)
     if not only or 'odd' in only:
-        src_dir = os.path.join(tg.tmp, 'odd-src')
-        os.makedirs(src_dir, exist_ok=True)
         for name, src in odd_models():
-            path = os.path.join(src_dir, name + '.py')
+            # each model is a net.py in its own directory, as the examples
+            # are: qgen names its outputs after the input file (net_q.c)
+            src_dir = os.path.join(tg.tmp, 'odd-src', name)
+            os.makedirs(src_dir, exist_ok=True)
+            path = os.path.join(src_dir, 'net.py')
             with open(path, 'w') as f:
                 f.write(src)
 
