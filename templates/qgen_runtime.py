@@ -42,6 +42,7 @@ on the CPU.
 
 import math
 import struct
+import warnings
 import zlib
 from collections import OrderedDict
 
@@ -448,7 +449,16 @@ class _QWeighted(_QModule):
         s_w64 = s_w.double().numpy()
         prod = s_in * s_w64                                     # double
         bmax = INT32_MAX - w[0].numel() * 255 * 128            # section 1: acc fits int32
-        q_b = np.clip(np.rint(b.double().numpy() / prod), -bmax, bmax)
+        q_b = np.rint(b.double().numpy() / prod)
+        clipped = int(np.count_nonzero(np.abs(q_b) > bmax))
+        if clipped:
+            # section 1: the bias saturates rather than wraps, but the result
+            # is then not what quantize_forward computed: say so
+            warnings.warn('%s: %d of %d bias values exceed the int32 accumulator at input scale %.3g '
+                          'and are clamped (activations this small usually mean a layer whose '
+                          'calibration saw almost no signal)' % (type(self).__name__, clipped, q_b.size, s_in),
+                          RuntimeWarning, stacklevel=3)
+        q_b = np.clip(q_b, -bmax, bmax)
         self.q_w = q_w.to(torch.int64)
         self.q_b = torch.from_numpy(q_b.astype(np.int64))
         self.m, self.shift = _quantize_multipliers(prod / s_out)
