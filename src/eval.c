@@ -1159,7 +1159,7 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
     Value *a = unwrap_const(eval(in, sc, field(n, FLD_argument)));
     const char *op = text(field(n, FLD_operator));
     if (a->kind == V_PROXY)
-      error_at(loc, "unary '%s' on a tensor is not supported", op);
+      return trace_unary(in, op, a, loc);
     if (op[0] == '-' && v_is_num(a))
       return a->kind == V_FLOAT ? v_float(-a->f) : v_int(-v_ival(a));
     if (op[0] == '+' && v_is_num(a))

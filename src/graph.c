@@ -224,6 +224,9 @@ void node_statement(Buf *b, const Node *n) {
       v_repr(b, a[0]);
       buf_printf(b, " %s ", infix);
       v_repr(b, a[1]);
+    } else if (n->def->id == OP_O_NEG) {
+      buf_putc(b, '-');
+      v_repr(b, a[0]);
     } else if (n->def->id == OP_O_GETITEM) {
       v_repr(b, a[0]);
       buf_putc(b, '[');

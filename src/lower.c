@@ -10,6 +10,7 @@
  * What the integer inference cannot do is refused here, at a source line:
  * the emitters only print. */
 #include "qgen.h"
+#include <ctype.h>
 #include <string.h>
 
 typedef struct {
@@ -28,6 +29,13 @@ static int64_t per_image(const Node *n) {
 
 /* The value bound to a parameter of the node's op, as the model wrote it. */
 static Value *arg(const Node *n, const char *name) { return unwrap_const(param(n->def, n->params, name)); }
+
+static bool has_param(const Node *n, const char *name) {
+  for (int i = 0; i < n->def->nparams; i++)
+    if (!strcmp(n->def->pname[i], name))
+      return true;
+  return false;
+}
 
 static void add_slot(Step *s, Slot slot) {
   slot.owner = s->node->name;
@@ -108,7 +116,19 @@ static Act act_of(const Node *a) {
   switch (a->q) {
   case Q_RELU: return (Act){ACT_RELU, NULL, NULL};
   case Q_RELU6: return (Act){ACT_RELU6, NULL, NULL};
-  case Q_HARDTANH: return (Act){ACT_HARDTANH, arg(a, "min_val"), arg(a, "max_val")};
+  case Q_HARDTANH: {
+    /* hardtanh(min_val, max_val), or clamp/clip(min, max) with either bound None */
+    bool clamp = !has_param(a, "min_val");
+    Value *lo = arg(a, clamp ? "min" : "min_val"), *hi = arg(a, clamp ? "max" : "max_val");
+    if (lo->kind == V_NONE && hi->kind == V_NONE)
+      error_at(a->loc, "%s needs at least one of min and max", a->def->name);
+    for (int k = 0; k < 2; k++) {
+      Value *v = k ? hi : lo;
+      if (v->kind != V_NONE && !v_is_num(v))
+        error_at(a->loc, "qgen quantizes %s with number bounds, not %s", a->def->name, v_type_name(v));
+    }
+    return (Act){ACT_HARDTANH, lo, hi};
+  }
   default: unreachable();
   }
 }
@@ -317,13 +337,40 @@ static const struct {
   [Q_ADD] = {"add", NULL}, [Q_MUL] = {"mul", NULL}, [Q_SUB] = {"sub", NULL}, [Q_DIV] = {"div", NULL},
 };
 
+/* Q_TABLE: the runtime's table is named after the op, lowercase, without
+ * an in-place '_' (Softplus, F.softplus: "softplus"; x.neg(), -x: "neg"),
+ * and takes the op's parameters in signature order, all but the tensor and
+ * inplace. */
+static void lower_named_table(Step *s) {
+  const Node *n = s->node;
+  char *fn = arena_strdup(n->def->name);
+  for (char *c = fn; *c; c++)
+    *c = (char)tolower((unsigned char)*c);
+  size_t len = strlen(fn);
+  if (len > 1 && fn[len - 1] == '_')
+    fn[len - 1] = 0;
+  s->fn = fn;
+  for (int i = n->def->kind == OK_FUNCTION ? 1 : 0; i < n->def->nparams; i++) {
+    if (!strcmp(n->def->pname[i], "inplace"))
+      continue;
+    Value *v = arg(n, n->def->pname[i]);
+    if (!v_is_num(v))
+      error_at(n->loc, "qgen quantizes %s with a number %s, not %s", n->def->name, n->def->pname[i], v_type_name(v));
+    if (s->nhyper == (int)(sizeof s->hyper / sizeof *s->hyper))
+      unreachable();
+    s->hyper[s->nhyper++] = v;
+  }
+}
+
 static void lower_lut(Lower *L, Step *s) {
   const Node *n = s->node;
   s->kind = STEP_LUT;
   s->size = per_image(n);
   s->act = act_of(s->fused_act);
   s->fn = tables[n->q].fn;
-  if (tables[n->q].param) {
+  if (n->q == Q_TABLE) {
+    lower_named_table(s);
+  } else if (tables[n->q].param) {
     s->hyper[0] = arg(n, tables[n->q].param);
     s->nhyper = 1;
   } else if (n->q == Q_ADD || n->q == Q_MUL || n->q == Q_SUB || n->q == Q_DIV) {
@@ -446,6 +493,7 @@ static const struct {
   [Q_MISH] = {STEP_LUT, lower_lut},
   [Q_SUB] = {STEP_LUT, lower_lut},
   [Q_DIV] = {STEP_LUT, lower_lut},
+  [Q_TABLE] = {STEP_LUT, lower_lut},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
 _Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");

@@ -358,6 +358,7 @@ typedef enum {
   Q_MAXPOOL, Q_AVGPOOL, Q_ADAPTIVE_AVGPOOL, Q_ADD, Q_CAT, Q_MUL,
   /* elementwise: tables (a tensor and a number too, for add, mul, sub, div) */
   Q_SIGMOID, Q_HARDSWISH, Q_HARDSIGMOID, Q_SILU, Q_TANH, Q_GELU, Q_LEAKY_RELU, Q_ELU, Q_MISH, Q_SUB, Q_DIV,
+  Q_TABLE,         /* any other elementwise op: the runtime's table by the op's name (lower.c) */
   Q_UNSUPPORTED
 } QKind;
 
@@ -535,6 +536,7 @@ Value *trace_call_module(Interp *in, Value *mod, Value **args, int nargs, Dict *
 Value *trace_call_function(Interp *in, const OpDef *op, Value **args, int nargs, Dict *kw, Loc loc);
 Value *trace_call_method(Interp *in, const OpDef *op, Value *self, Value **args, int nargs, Dict *kw, Loc loc);
 Value *trace_binary(Interp *in, const char *opname, Value *a, Value *b, Loc loc);
+Value *trace_unary(Interp *in, const char *opname, Value *a, Loc loc);   /* -x */
 Value *trace_getitem(Interp *in, Value *obj, Value *key, Loc loc);
 Value *trace_getattr(Interp *in, Value *obj, const char *name, Loc loc);
 Value *trace_get_param(Interp *in, Value *module, const char *name, Loc loc);

@@ -512,6 +512,20 @@ static void repr_value_inplace(Buf *b, const char *key, Value **p) {
 }
 void repr_leaky_relu(Buf *b, Value **p) { repr_value_inplace(b, "negative_slope", p); }
 void repr_elu(Buf *b, Value **p) { repr_value_inplace(b, "alpha", p); }
+/* Softplus: 'beta={}, threshold={}'; Hardshrink, Softshrink: '{}'.format(lambd);
+ * Threshold: 'threshold={}, value={}{}' with ', inplace=True' */
+void repr_softplus(Buf *b, Value **p) {
+  buf_puts(b, "beta=");
+  put_str(b, p[0]);
+  buf_puts(b, ", threshold=");
+  put_str(b, p[1]);
+}
+void repr_lambd(Buf *b, Value **p) { put_str(b, p[0]); }
+void repr_threshold(Buf *b, Value **p) {
+  buf_puts(b, "threshold=");
+  put_str(b, p[0]);
+  repr_value_inplace(b, ", value", p + 1);
+}
 
 /* Softmax, LogSoftmax: 'dim={dim}' */
 void repr_dim(Buf *b, Value **p) {

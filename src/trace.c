@@ -225,7 +225,10 @@ Value *trace_call_function(Interp *in, const OpDef *op, Value **args, int nargs,
     for (int i = 0; kw && i < kw->n; i++)
       dict_set(nkw, kw->keys[i], kw->vals[i]);
   }
-  return record(g, N_CALL_FUNCTION, op, op->qualname, op->name, nargs_v, nkw, p, loc);
+  /* FX names the node after the target's __name__: F.threshold is
+   * torch.nn.functional._threshold, F.logsigmoid torch._C._nn.log_sigmoid */
+  const char *dot = strrchr(op->qualname, '.');
+  return record(g, N_CALL_FUNCTION, op, op->qualname, dot ? dot + 1 : op->qualname, nargs_v, nkw, p, loc);
 }
 
 Value *trace_call_method(Interp *in, const OpDef *op, Value *self, Value **args, int nargs, Dict *kw, Loc loc) {
@@ -255,6 +258,16 @@ Value *trace_binary(Interp *in, const char *opname, Value *a, Value *b, Loc loc)
                     t, dict_new(), t->list->items, loc);
     }
   error_at(loc, "operator '%s' on a tensor is not supported", opname);
+}
+
+/* -x: FX records operator.neg (and prints `neg = -x`). */
+Value *trace_unary(Interp *in, const char *opname, Value *a, Loc loc) {
+  if (strcmp(opname, "-"))
+    error_at(loc, "unary '%s' on a tensor is not supported", opname);
+  const OpDef *op = &op_table[OP_O_NEG];
+  Value *t = v_tuple(1, &a);
+  return record(graph_of(in, "tensor arithmetic", loc), N_CALL_FUNCTION, op, op->qualname, op->name, t,
+                dict_new(), t->list->items, loc);
 }
 
 static Value *record_getitem(Graph *g, Value *obj, Value *key, Loc loc) {

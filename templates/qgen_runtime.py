@@ -317,10 +317,11 @@ class QParam:
         elif kind == 'relu6':
             lo, hi = 0.0, 6.0
         elif kind == 'hardtanh':
-            lo, hi = float(act[1]), float(act[2])
+            lo, hi = act[1], act[2]
         else:
             raise ValueError('unknown activation %r' % (act,))
-        act_min = max(self.qmin, zp + round(lo / s))
+        if lo is not None:
+            act_min = max(self.qmin, zp + round(lo / s))
         if hi is not None:
             act_max = min(self.qmax, zp + round(hi / s))
         return act_min, act_max
@@ -338,8 +339,12 @@ def _check_act(act):
     act = tuple(act)
     if act == ('relu',) or act == ('relu6',):
         return act
-    if len(act) == 3 and act[0] == 'hardtanh' and float(act[1]) <= float(act[2]):
-        return ('hardtanh', float(act[1]), float(act[2]))
+    if len(act) == 3 and act[0] == 'hardtanh' and (act[1] is not None or act[2] is not None):
+        # clamp(x, min, max): either bound may be None (open)
+        lo = float(act[1]) if act[1] is not None else None
+        hi = float(act[2]) if act[2] is not None else None
+        if lo is None or hi is None or lo <= hi:
+            return ('hardtanh', lo, hi)
     raise ValueError("act must be None, ('relu',), ('relu6',) or ('hardtanh', lo, hi); "
                      'got %r' % (act,))
 
@@ -352,6 +357,8 @@ def _apply_act(y, act):
         return F.relu(y)
     if act[0] == 'relu6':
         return F.relu6(y)
+    if act[1] is None or act[2] is None:
+        return torch.clamp(y, act[1], act[2])
     return F.hardtanh(y, act[1], act[2])
 
 
@@ -918,6 +925,10 @@ def _softplus(v):
     return max(v, 0.0) + math.log1p(math.exp(-abs(v)))
 
 
+_SELU_ALPHA = 1.6732632423543772848170429916717
+_SELU_SCALE = 1.0507009873554804934193349852946
+
+
 def _gelu(v, approximate='none'):
     if approximate == 'tanh':
         return 0.5 * v * (1.0 + math.tanh(math.sqrt(2.0 / math.pi) * (v + 0.044715 * v ** 3)))
@@ -936,6 +947,22 @@ _LUT_FNS = {
     'leaky_relu': (lambda v, a: v if v >= 0 else a * v, F.leaky_relu, 1),
     'elu': (lambda v, a: v if v > 0 else a * math.expm1(v), lambda x, a: F.elu(x, a), 1),
     'mish': (lambda v: v * math.tanh(_softplus(v)), F.mish, 0),
+    # the other elementwise ops, by the op's lowercase name; their arguments
+    # in the order of PyTorch's signature (without inplace)
+    'softplus': (lambda v, beta, th: v if v * beta > th else _softplus(v * beta) / beta,
+                 lambda x, beta, th: F.softplus(x, beta, th), 2),
+    'selu': (lambda v: _SELU_SCALE * (v if v > 0 else _SELU_ALPHA * math.expm1(v)), F.selu, 0),
+    'celu': (lambda v, a: v if v > 0 else a * math.expm1(v / a), lambda x, a: F.celu(x, a), 1),
+    'softsign': (lambda v: v / (1.0 + abs(v)), F.softsign, 0),
+    'tanhshrink': (lambda v: v - math.tanh(v), F.tanhshrink, 0),
+    'logsigmoid': (lambda v: -_softplus(-v), F.logsigmoid, 0),
+    'hardshrink': (lambda v, l: v if v > l or v < -l else 0.0, lambda x, l: F.hardshrink(x, l), 1),
+    'softshrink': (lambda v, l: v - l if v > l else v + l if v < -l else 0.0, lambda x, l: F.softshrink(x, l), 1),
+    'threshold': (lambda v, th, val: v if v > th else val, lambda x, th, val: F.threshold(x, th, val), 2),
+    'exp': (lambda v: math.exp(v) if v < 709.0 else math.inf, torch.exp, 0),
+    'abs': (abs, torch.abs, 0),
+    'neg': (lambda v: -v, torch.neg, 0),
+    'square': (lambda v: v * v, torch.square, 0),
     'mul': (lambda v, c: v * c, lambda x, c: x * c, 1),
     'add': (lambda v, c: v + c, lambda x, c: x + c, 1),
     'sub': (lambda v, c: v - c, lambda x, c: x - c, 1),
@@ -957,8 +984,8 @@ class QLut(_QModule):
         nargs = _LUT_FNS[fn][2]
         if len(args) > nargs or (fn != 'gelu' and len(args) != nargs):
             raise ValueError('qgen: %s takes %d argument(s), got %r' % (fn, nargs, args))
-        if fn in ('mul', 'add', 'sub', 'rsub', 'div', 'leaky_relu', 'elu'):
-            args = (float(args[0]),)
+        if fn != 'gelu':
+            args = tuple(float(a) for a in args)
         if fn == 'div' and args[0] == 0.0:
             raise ValueError('qgen: division by zero')
         self.fn = fn
@@ -982,7 +1009,13 @@ class QLut(_QModule):
         lo, hi = self.qo.range_codes(self.act)
         lut = []
         for q in range(qi.qmax + 1):
-            v = round(f(s_in * (q - zp_in), *self.args) / s_out) + zp_out
+            t = f(s_in * (q - zp_in), *self.args) / s_out
+            if math.isnan(t):
+                raise ValueError('qgen: %s is not a number at code %d' % (self.fn, q))
+            if abs(t) > 2.0 ** 40:                 # beyond every code, inf included
+                v = hi if t > 0 else lo
+            else:
+                v = round(t) + zp_out
             lut.append(min(max(v, lo), hi))
         self.lut = _i64(lut)
 

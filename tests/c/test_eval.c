@@ -2238,6 +2238,18 @@ static void test_lower(void) {
                      "    def forward(self, x):\n"
                      "        return 1.0 / self.r(x)\n",
                      11, 16, "not a number divided by a tensor");
+  EXPECT_LOWER_ERROR("lower: torch.clamp with neither bound", NULL,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return torch.clamp(self.r(x))\n",
+                     11, 16, "clamp needs at least one of min and max");
+  EXPECT_LOWER_ERROR("lower: a clamp bound that is a tensor", NULL,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return x.clamp(0.0, self.r(x))\n",
+                     11, 16, "qgen quantizes clamp with number bounds, not Tensor");
   EXPECT_LOWER_ERROR("lower: a tensor divided by zero", NULL,
                      NET_HEAD
                      "        self.r = nn.ReLU()\n"
