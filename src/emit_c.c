@@ -189,6 +189,20 @@ static void emit_init(Buf *b, C *c) {
       buf_printf(b, "    if (qg_check_range(t[%s], 2, 0, 255) || qg_rd_i32(t[%s], 0) > qg_rd_i32(t[%s], 1))  /* %s */\n"
                     "        return QG_E_PARAM;\n", t, t, t, name);
       break;
+    case STEP_SOFTMAX: {
+      /* e[0] == 2^23 and e in [0, 2^23]: the sum is never 0 and fits 64 bits */
+      int64_t codes = s->slots[0].dims[0];
+      buf_printf(b, "    if (qg_rd_i32(t[%s], 0) != 1 << 23 || qg_check_range(t[%s], %lld, 0, 1 << 23))  /* %s */\n"
+                    "        return QG_E_PARAM;\n", t, t, (long long)codes, name);
+      if (s->softmax.log) {
+        const char *ta = slot_enum(c, &s->slots[1]), *tt = slot_enum(c, &s->slots[2]), *ti = slot_enum(c, &s->slots[3]);
+        buf_printf(b, "    if (qg_check_range(t[%s], %lld, 0, INT32_MAX) || qg_check_range(t[%s], 256, 0, INT32_MAX)\n"
+                      "        || qg_check_range(t[%s], 3, 0, 255) || qg_check_range(t[%s] + 12, 1, 0, INT32_MAX)\n"
+                      "        || qg_rd_i32(t[%s], 1) > qg_rd_i32(t[%s], 2))\n        return QG_E_PARAM;\n",
+                   ta, (long long)codes, tt, ti, ti, ti, ti);
+      }
+      break;
+    }
     case STEP_AVGPOOL: case STEP_ADAPTIVE_AVGPOOL:
       buf_printf(b, "    if (qg_check_range(t[%s], 1, 0, 255))  /* %s */\n        return QG_E_PARAM;\n", t, name);
       break;
@@ -262,6 +276,15 @@ static void emit_call(Buf *b, C *c, const Step *s) {
     break;
   case STEP_LUT:
     buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s]);\n", src, out, (long long)s->size, t);
+    break;
+  case STEP_SOFTMAX:
+    if (s->softmax.log)
+      buf_printf(b, "    qg_softmax(%s, %s, %lld, %lld, %lld, t[%s], %d, t[%s], t[%s], t[%s]);\n", src, out,
+                 (long long)s->softmax.outer, (long long)s->softmax.n, (long long)s->softmax.inner, t, c->p->bits,
+                 slot_enum(c, &s->slots[1]), slot_enum(c, &s->slots[2]), slot_enum(c, &s->slots[3]));
+    else
+      buf_printf(b, "    qg_softmax(%s, %s, %lld, %lld, %lld, t[%s], %d, NULL, NULL, NULL);\n", src, out,
+                 (long long)s->softmax.outer, (long long)s->softmax.n, (long long)s->softmax.inner, t, c->p->bits);
     break;
   default:
     unreachable();

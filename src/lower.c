@@ -460,6 +460,39 @@ static void lower_identity(Lower *L, Step *s) {
   s->stmt = copy;
 }
 
+/* softmax, log_softmax along dim (None: PyTorch's legacy choice, 0 for
+ * ranks 0, 1, 3 and 1 otherwise): per image, `outer` runs of `n` codes
+ * `inner` apart. */
+static void lower_softmax(Lower *L, Step *s) {
+  const Node *n = s->node, *in = node_input(n, 0);
+  Value *d = arg(n, "dim");
+  if (has_param(n, "dtype") && arg(n, "dtype")->kind != V_NONE)
+    error_at(n->loc, "qgen quantizes %s without a dtype", n->def->name);
+  int64_t dim = d->kind == V_NONE ? (in->ndim == 0 || in->ndim == 1 || in->ndim == 3 ? 0 : 1)
+                                  : as_int(d, "dim", n->loc);
+  if (dim < 0)
+    dim += in->ndim;
+  if (dim <= 0 || dim >= in->ndim)
+    error_at(n->loc, "the C inference computes %s within an image, not along dimension %lld of a tensor of shape %s",
+             n->def->name, (long long)dim, shape_str(in->shape, in->ndim));
+  s->softmax.log = n->q == Q_LOG_SOFTMAX;
+  s->softmax.outer = 1, s->softmax.inner = 1;
+  for (int k = 1; k < dim; k++)
+    s->softmax.outer *= in->shape[k];
+  for (int k = (int)dim + 1; k < in->ndim; k++)
+    s->softmax.inner *= in->shape[k];
+  s->softmax.n = in->shape[dim];
+  s->hyper[0] = v_int(dim);
+  s->nhyper = 1;
+  int64_t codes = (int64_t)1 << L->p->bits;
+  add_slot(s, (Slot){.field = "e", .dtype = DT_I32, .ndim = 1, .dims = {codes}, .doc = "exp(-s_in * d) in Q23"});
+  if (s->softmax.log) {
+    add_slot(s, (Slot){.field = "a", .dtype = DT_I32, .ndim = 1, .dims = {codes}, .doc = "s_in * d / s_out in Q16"});
+    add_slot(s, (Slot){.field = "t", .dtype = DT_I32, .ndim = 1, .dims = {256}, .doc = "log1p((t + 0.5) / 256) / s_out in Q16"});
+    add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {4}, .doc = "zp_out, qmin, qmax, log(2) / s_out in Q16"});
+  }
+}
+
 typedef void (*Rule)(Lower *L, Step *s);
 static const struct {
   StepKind kind;
@@ -494,6 +527,8 @@ static const struct {
   [Q_SUB] = {STEP_LUT, lower_lut},
   [Q_DIV] = {STEP_LUT, lower_lut},
   [Q_TABLE] = {STEP_LUT, lower_lut},
+  [Q_SOFTMAX] = {STEP_SOFTMAX, lower_softmax},
+  [Q_LOG_SOFTMAX] = {STEP_SOFTMAX, lower_softmax},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
 _Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");

@@ -359,6 +359,7 @@ typedef enum {
   /* elementwise: tables (a tensor and a number too, for add, mul, sub, div) */
   Q_SIGMOID, Q_HARDSWISH, Q_HARDSIGMOID, Q_SILU, Q_TANH, Q_GELU, Q_LEAKY_RELU, Q_ELU, Q_MISH, Q_SUB, Q_DIV,
   Q_TABLE,         /* any other elementwise op: the runtime's table by the op's name (lower.c) */
+  Q_SOFTMAX, Q_LOG_SOFTMAX,
   Q_UNSUPPORTED
 } QKind;
 
@@ -669,6 +670,7 @@ typedef enum {
   STEP_CLAMP,            /* a ReLU, ReLU6 or Hardtanh that could not be fused */
   STEP_MUL,              /* two tensors that broadcast */
   STEP_LUT,              /* an elementwise op as a table lookup (qg_lut) */
+  STEP_SOFTMAX,          /* softmax or log_softmax along one dim (qg_softmax) */
   STEP_RESHAPE,          /* view, reshape, flatten: the same codes */
   STEP_IDENTITY,         /* dropout, identity, contiguous: the same codes */
   STEP_STATIC,           /* size(), shape, getitem on sizes: a static value */
@@ -739,6 +741,10 @@ struct Step {
       int64_t *inner;        /* input k's contiguous run of codes */
     } cat;
     int64_t size;                                    /* CLAMP, LUT: codes of one image */
+    struct {
+      int64_t outer, n, inner;  /* per image: outer runs of n slices, inner apart */
+      bool log;                 /* log_softmax */
+    } softmax;                                       /* SOFTMAX */
     struct {
       int64_t n[4];          /* the output's sizes per image, right-aligned, leading 1s */
       int64_t sa[4], sb[4];  /* the operands' strides (codes), 0 where they broadcast */

@@ -1365,6 +1365,49 @@ QG_UNUSED static void qg_lut(const uint8_t *in, uint8_t *out, int32_t n, const u
         out[i] = lut[in[i]];
 }
 
+/* softmax (log == NULL) or log_softmax along one dim, per image: `outer`
+ * runs of `n` codes `inner` apart (docs/quantization.md, section 3).  e:
+ * exp(-s_in * d) in Q23 for d = max - q (e[0] == 2^23, so the sum is at
+ * least 2^23); softmax divides exactly, to codes of scale 1/2^bits; log:
+ * a[d] (s_in * d / s_out in Q16), t[256] (log1p((t + 0.5) / 256) / s_out in
+ * Q16) and i = {zp_out, qmin, qmax, log(2) / s_out in Q16}. */
+QG_UNUSED static void qg_softmax(const uint8_t *in, uint8_t *out, size_t outer, size_t n, size_t inner,
+                                 const unsigned char *e, int bits, const unsigned char *a,
+                                 const unsigned char *t, const unsigned char *i)
+{
+    const uint64_t qmax = ((uint64_t)1 << bits) - 1;
+    size_t o, j, k;
+    for (o = 0; o < outer; o++)
+        for (j = 0; j < inner; j++) {
+            const uint8_t *x = in + o * n * inner + j;
+            uint8_t *y = out + o * n * inner + j;
+            uint64_t sum = 0;
+            uint8_t top = 0;
+            for (k = 0; k < n; k++)
+                top = x[k * inner] > top ? x[k * inner] : top;
+            for (k = 0; k < n; k++)
+                sum += (uint64_t)qg_rd_i32(e, top - x[k * inner]);
+            if (!a) {
+                for (k = 0; k < n; k++) {
+                    const uint64_t v = ((uint64_t)qg_rd_i32(e, top - x[k * inner]) << (bits + 1)) + sum;
+                    const uint64_t q = v / (2 * sum);
+                    y[k * inner] = (uint8_t)(q > qmax ? qmax : q);
+                }
+            } else {
+                const int64_t zp = qg_rd_i32(i, 0), lo = qg_rd_i32(i, 1), hi = qg_rd_i32(i, 2);
+                int b = 0;
+                int64_t lq;
+                while (b < 64 && (sum >> b) != 0)
+                    b++;
+                lq = (int64_t)(b - 1 - 23) * qg_rd_i32(i, 3) + qg_rd_i32(t, (size_t)((sum >> (b - 9)) & 255));
+                for (k = 0; k < n; k++) {
+                    int64_t q = zp - ((qg_rd_i32(a, top - x[k * inner]) + lq + 32768) >> 16);
+                    y[k * inner] = (uint8_t)(q < lo ? lo : q > hi ? hi : q);
+                }
+            }
+        }
+}
+
 /* ============================================== weights file (.qgw) */
 
 /* CRC-32 (IEEE 802.3, reflected 0xEDB88320, as zlib.crc32), 4 bits a step. */

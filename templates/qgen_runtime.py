@@ -1036,6 +1036,77 @@ class QSigmoid(QLut):
         super().__init__('sigmoid', num_bits, fixed=(1.0 / 2 ** _check_bits(num_bits), 0))
 
 
+SOFTMAX_EXP_BITS = 23     # section 3: E[d] = round(exp(-s_in * d) * 2^23)
+
+
+def _bit_length(s):
+    """Exact bit length of each element of a positive int64 tensor."""
+    pow2 = _i64([1 << k for k in range(63)])
+    return (s.unsqueeze(-1) >= pow2).sum(-1)
+
+
+class QSoftmax(_QModule):
+    """softmax (log=False) or log_softmax (log=True) along dim, in integers
+    (section 3): a table of exp(-s_in * d) in Q23 for d = max - q, its
+    sum in int64, then an exact integer division (softmax, with PyTorch's
+    fixed output parameters 1/2^b, 0) or a fixed-point log of the sum
+    (log_softmax, with its own observer)."""
+
+    def __init__(self, dim, num_bits=8, log=False):
+        super().__init__()
+        self.dim = int(dim)
+        self.log = bool(log)
+        self.num_bits = _check_bits(num_bits)
+        self.qo = QParam(num_bits, fixed=None if log else (1.0 / 2 ** self.num_bits, 0))
+
+    def forward(self, x):
+        y = (F.log_softmax if self.log else F.softmax)(x, self.dim)
+        self._observe(y)
+        return self.qo.fake(y)
+
+    def freeze(self, qi):
+        self.qi = qi
+        self.qo.freeze()
+        self._require_frozen(qi)
+        one = 1 << SOFTMAX_EXP_BITS
+        self.e = _i64([round(math.exp(-qi.scale * d) * one) for d in range(qi.qmax + 1)])
+        if self.log:
+            q16 = 1 << 16
+            s_out = self.qo.scale
+            self.a = [round(qi.scale * d / s_out * q16) for d in range(qi.qmax + 1)]
+            self.t = [round(math.log1p((t + 0.5) / 256) / s_out * q16) for t in range(256)]
+            self.ln2 = round(math.log(2.0) / s_out * q16)
+            if max(self.a + self.t + [self.ln2]) > INT32_MAX:
+                raise ValueError('qgen: log_softmax output scale %g too small for its input scale %g'
+                                 % (s_out, qi.scale))
+            self.a, self.t = _i64(self.a), _i64(self.t)
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi, self.qo)
+        q = _i64(q).movedim(self.dim, -1)
+        d = q.max(-1, keepdim=True).values - q
+        e = self.e[d]
+        s = e.sum(-1, keepdim=True)
+        if not self.log:
+            out = torch.div(e * (1 << (self.num_bits + 1)) + s, 2 * s, rounding_mode='floor')
+            out = out.clamp(max=self.qo.qmax)
+        else:
+            b = _bit_length(s)
+            t = torch.bitwise_right_shift(s, b - 9) & 255
+            lq = (b - 1 - SOFTMAX_EXP_BITS) * self.ln2 + self.t[t]
+            out = self.qo.zero_point - torch.bitwise_right_shift(self.a[d] + lq + (1 << 15), 16)
+            out = out.clamp(self.qo.qmin, self.qo.qmax)
+        return out.movedim(-1, self.dim)
+
+    def tensors(self):
+        out = [('e', self.e.numpy().astype(np.int32))]
+        if self.log:
+            out += [('a', self.a.numpy().astype(np.int32)), ('t', self.t.numpy().astype(np.int32)),
+                    ('i', _as_int32_array([self.qo.zero_point, self.qo.qmin, self.qo.qmax, self.ln2]))]
+        return out
+
+
 class QMul(_QModule):
     """Elementwise product of two quantized tensors that broadcast (TFLite's
     quantized mul): out = clamp(MBQM((q1 - zp1) * (q2 - zp2), M) + zp_out)."""

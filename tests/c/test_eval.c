@@ -2250,6 +2250,12 @@ static void test_lower(void) {
                      "    def forward(self, x):\n"
                      "        return x.clamp(0.0, self.r(x))\n",
                      11, 16, "qgen quantizes clamp with number bounds, not Tensor");
+  EXPECT_LOWER_ERROR("lower: softmax along the batch", NULL,
+                     NET_HEAD
+                     "        self.r = nn.ReLU()\n"
+                     "    def forward(self, x):\n"
+                     "        return F.softmax(self.r(x), dim=0)\n",
+                     11, 16, "the C inference computes softmax within an image, not along dimension 0");
   EXPECT_LOWER_ERROR("lower: a tensor divided by zero", NULL,
                      NET_HEAD
                      "        self.r = nn.ReLU()\n"
