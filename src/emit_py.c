@@ -166,7 +166,8 @@ static void emit_methods(Py *p) {
   line(p, 2, NULL, "\"\"\"Write the integer parameters for the C inference (format: docs/quantization.md).\"\"\"");
   line(p, 2, NULL, "qgen_rt.export(path, self.QGEN_FINGERPRINT, [");
   for (int i = 0; i < prog->norder; i++)
-    line(p, 3, NULL, "('%s', self.q_%s),", prog->order[i]->node->name, prog->order[i]->node->name);
+    line(p, 3, NULL, "('%s', self.q_%s),", prog->order[i]->wname ? prog->order[i]->wname : prog->order[i]->node->name,
+         prog->order[i]->node->name);
   line(p, 2, NULL, "])");
 }
 

@@ -37,8 +37,23 @@ static bool has_param(const Node *n, const char *name) {
   return false;
 }
 
+/* A step's name in the weights file, whose tensor names are at most 39
+ * bytes ("OWNER.FIELD", fields up to 4): the node's name when it fits in
+ * 34, else its first 25 bytes, '_' and 8 hex digits of its FNV-1a hash
+ * (torchvision's features_10_block_2_scale_activation). */
+static const char *weights_name(const char *name) {
+  if (strlen(name) <= 34)
+    return name;
+  uint32_t h = 2166136261u;
+  for (const char *c = name; *c; c++)
+    h = (h ^ (unsigned char)*c) * 16777619u;
+  return format("%.25s_%08x", name, (unsigned)h);
+}
+
 static void add_slot(Step *s, Slot slot) {
-  slot.owner = s->node->name;
+  if (!s->wname)
+    s->wname = weights_name(s->node->name);
+  slot.owner = s->wname;
   int64_t numel = 1;   /* a weights tensor, as a tensor, holds at most QGEN_MAX_NUMEL */
   for (int i = 0; i < slot.ndim; i++)
     numel = size_mul(numel, slot.dims[i], s->node->loc);

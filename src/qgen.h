@@ -714,6 +714,8 @@ struct Step {
   int nin;
   Tensor *out;               /* the value it computes (a fused chain's last); NULL for DEQUANTIZE */
   bool module;               /* has a runtime module q_NAME and a place in export order */
+  const char *wname;         /* its name in the weights file: the node's, or if that is too long for the
+                                file's 39-byte names, a prefix and a hash of it (lower.c: weights_name) */
   Slot *slots;               /* its weights-file tensors, a run of prog->slots */
   int nslots;
   Act act;                   /* CONV, BATCHNORM, LINEAR, ADD: the fused one; CLAMP: its own */
