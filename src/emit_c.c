@@ -277,6 +277,17 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   case STEP_LUT:
     buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s]);\n", src, out, (long long)s->size, t);
     break;
+  case STEP_UPSAMPLE: {
+    buf_puts(b, "    {\n        static const int32_t ih[] = {");
+    for (int64_t k = 0; k < s->up.oh; k++)
+      buf_printf(b, "%s%d", k ? ", " : "", s->up.ih[k]);
+    buf_puts(b, "};\n        static const int32_t iw[] = {");
+    for (int64_t k = 0; k < s->up.ow; k++)
+      buf_printf(b, "%s%d", k ? ", " : "", s->up.iw[k]);
+    buf_printf(b, "};\n        qg_upsample_nearest(%s, %s, %lld, %lld, %lld, %lld, %lld, ih, iw);\n    }\n", src, out,
+               (long long)s->up.c, (long long)s->up.h, (long long)s->up.w, (long long)s->up.oh, (long long)s->up.ow);
+    break;
+  }
   case STEP_SOFTMAX:
     if (s->softmax.log)
       buf_printf(b, "    qg_softmax(%s, %s, %lld, %lld, %lld, t[%s], %d, t[%s], t[%s], t[%s]);\n", src, out,

@@ -11,6 +11,7 @@
  * the emitters only print. */
 #include "qgen.h"
 #include <ctype.h>
+#include <math.h>
 #include <string.h>
 
 typedef struct {
@@ -508,6 +509,48 @@ static void lower_softmax(Lower *L, Step *s) {
   }
 }
 
+/* Upsample, interpolate in mode 'nearest' on N x C x H x W: every output
+ * row and column copies the source PyTorch 1.13 picks (UpSample.h,
+ * nearest_idx): the same index, o >> 1 at twice the size, else
+ * min(floorf(o * scale), size - 1) with the float scale 1 / scale_factor
+ * (as given, unless recompute_scale_factor) or in / out. */
+static int32_t *nearest_sources(int64_t in, int64_t out, Value *sf, bool recompute, Loc loc) {
+  int32_t *src = arena_alloc(sizeof(int32_t) * (size_t)out);
+  double f = sf->kind == V_NONE || recompute ? 0.0 : as_number(sf, "scale_factor", loc);
+  float scale = f > 0.0 ? (float)(1.0 / f) : (float)in / (float)out;
+  for (int64_t o = 0; o < out; o++) {
+    int64_t i = out == in ? o : out == 2 * in ? o >> 1 : (int64_t)floorf((float)o * scale);
+    src[o] = (int32_t)(i < in - 1 ? i : in - 1);
+  }
+  return src;
+}
+
+static void lower_upsample(Lower *L, Step *s) {
+  static const char *const hyper[] = {"size", "scale_factor", "mode", "align_corners", "recompute_scale_factor"};
+  const Node *n = s->node, *in = node_input(n, 0);
+  Value *mode = arg(n, "mode"), *sf = arg(n, "scale_factor"), *rc = arg(n, "recompute_scale_factor");
+  if (strcmp(mode->s, "nearest"))
+    error_at(n->loc, "qgen quantizes %s in mode 'nearest' only, not '%s'", n->def->name, mode->s);
+  if (in->ndim != 4)
+    error_at(n->loc, "the C inference upsamples N x C x H x W inputs only, not shape %s", shape_str(in->shape, in->ndim));
+  bool recompute = rc->kind == V_BOOL && rc->b;
+  s->up.c = in->shape[1], s->up.h = in->shape[2], s->up.w = in->shape[3];
+  s->up.oh = n->shape[2], s->up.ow = n->shape[3];
+  Value *sfh = v_is_seq(sf) ? unwrap_const(sf->list->items[0]) : sf, *sfw = v_is_seq(sf) ? unwrap_const(sf->list->items[1]) : sf;
+  s->up.ih = nearest_sources(s->up.h, s->up.oh, sfh, recompute, n->loc);
+  s->up.iw = nearest_sources(s->up.w, s->up.ow, sfw, recompute, n->loc);
+  SET_HYPER(s, hyper);
+  /* sizes and factors as numbers: the model may have computed them from x.shape */
+  if (arg(n, "size")->kind != V_NONE) {
+    Value *hw[2] = {v_int(s->up.oh), v_int(s->up.ow)};
+    s->hyper[0] = v_tuple(2, hw);
+  }
+  if (v_is_seq(sf)) {
+    Value *f[2] = {v_float(as_number(sfh, "scale_factor", n->loc)), v_float(as_number(sfw, "scale_factor", n->loc))};
+    s->hyper[1] = v_tuple(2, f);
+  }
+}
+
 typedef void (*Rule)(Lower *L, Step *s);
 static const struct {
   StepKind kind;
@@ -544,6 +587,7 @@ static const struct {
   [Q_TABLE] = {STEP_LUT, lower_lut},
   [Q_SOFTMAX] = {STEP_SOFTMAX, lower_softmax},
   [Q_LOG_SOFTMAX] = {STEP_SOFTMAX, lower_softmax},
+  [Q_UPSAMPLE] = {STEP_UPSAMPLE, lower_upsample},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
 _Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");

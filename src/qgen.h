@@ -360,6 +360,7 @@ typedef enum {
   Q_SIGMOID, Q_HARDSWISH, Q_HARDSIGMOID, Q_SILU, Q_TANH, Q_GELU, Q_LEAKY_RELU, Q_ELU, Q_MISH, Q_SUB, Q_DIV,
   Q_TABLE,         /* any other elementwise op: the runtime's table by the op's name (lower.c) */
   Q_SOFTMAX, Q_LOG_SOFTMAX,
+  Q_UPSAMPLE,      /* nearest: copies codes, keeps (scale, zp) */
   Q_UNSUPPORTED
 } QKind;
 
@@ -398,6 +399,7 @@ const char *shape_str(const int *shape, int ndim);           /* "[1, 3, 32, 32]"
 Object *nn_module_new(const OpDef *op, Value **params, Loc loc);
 Value *eval_literal(const char *text, Loc loc);   /* --arg values, defaults */
 int64_t as_int(Value *v, const char *what, Loc loc);   /* ints, bools, sized proxies */
+double as_number(Value *v, const char *what, Loc loc);   /* ints, floats, bools */
 Value *unwrap_const(Value *v);                       /* a proxy's known value */
 
 /* Shape rules and module reprs named in torch.def (torch.c). */
@@ -671,6 +673,7 @@ typedef enum {
   STEP_MUL,              /* two tensors that broadcast */
   STEP_LUT,              /* an elementwise op as a table lookup (qg_lut) */
   STEP_SOFTMAX,          /* softmax or log_softmax along one dim (qg_softmax) */
+  STEP_UPSAMPLE,         /* nearest upsampling, Upsample or interpolate (qg_upsample_nearest) */
   STEP_RESHAPE,          /* view, reshape, flatten: the same codes */
   STEP_IDENTITY,         /* dropout, identity, contiguous: the same codes */
   STEP_STATIC,           /* size(), shape, getitem on sizes: a static value */
@@ -747,6 +750,10 @@ struct Step {
       int64_t outer, n, inner;  /* per image: outer runs of n slices, inner apart */
       bool log;                 /* log_softmax */
     } softmax;                                       /* SOFTMAX */
+    struct {
+      int64_t c, h, w, oh, ow;  /* per image */
+      int32_t *ih, *iw;         /* each output row's and column's source, as PyTorch picks it */
+    } up;                                            /* UPSAMPLE */
     struct {
       int64_t n[4];          /* the output's sizes per image, right-aligned, leading 1s */
       int64_t sa[4], sb[4];  /* the operands' strides (codes), 0 where they broadcast */

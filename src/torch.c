@@ -259,7 +259,7 @@ int64_t as_int(Value *v, const char *what, Loc loc) {
   error_at(loc, "%s must be an int, not %s", what, v_type_name(v));
 }
 
-static double as_number(Value *v, const char *what, Loc loc) {
+double as_number(Value *v, const char *what, Loc loc) {
   v = unwrap_const(v);
   if (v->kind == V_FLOAT)
     return v->f;

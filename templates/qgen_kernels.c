@@ -1365,6 +1365,21 @@ QG_UNUSED static void qg_lut(const uint8_t *in, uint8_t *out, int32_t n, const u
         out[i] = lut[in[i]];
 }
 
+/* Nearest upsampling of c planes h x w to oh x ow: output row y, column x
+ * copies input row ih[y], column iw[x] (the sources PyTorch picks). */
+QG_UNUSED static void qg_upsample_nearest(const uint8_t *in, uint8_t *out, size_t c, size_t h, size_t w, size_t oh,
+                                          size_t ow, const int32_t *ih, const int32_t *iw)
+{
+    size_t k, y, x;
+    for (k = 0; k < c; k++)
+        for (y = 0; y < oh; y++) {
+            const uint8_t *row = in + (k * h + (size_t)ih[y]) * w;
+            uint8_t *o = out + (k * oh + y) * ow;
+            for (x = 0; x < ow; x++)
+                o[x] = row[iw[x]];
+        }
+}
+
 /* softmax (log == NULL) or log_softmax along one dim, per image: `outer`
  * runs of `n` codes `inner` apart (docs/quantization.md, section 3).  e:
  * exp(-s_in * d) in Q23 for d = max - q (e[0] == 2^23, so the sum is at

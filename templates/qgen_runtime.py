@@ -688,6 +688,30 @@ class QReLU(_QModule):
         return [('i', _as_int32_array([self.act_min, self.act_max]))]
 
 
+class QUpsample(_QModule):
+    """Upsample / interpolate in mode 'nearest': copies codes (PyTorch's
+    own index choice, on float32 codes as on floats); keeps (scale, zp)."""
+
+    def __init__(self, size=None, scale_factor=None, mode='nearest', align_corners=None,
+                 recompute_scale_factor=None):
+        super().__init__()
+        if mode != 'nearest':
+            raise ValueError("qgen: QUpsample is mode 'nearest' only")
+        self.kw = dict(size=size, scale_factor=scale_factor, mode=mode, align_corners=align_corners,
+                       recompute_scale_factor=recompute_scale_factor)
+
+    def forward(self, x):
+        return F.interpolate(x, **self.kw)
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        return F.interpolate(_i64(q).to(torch.float32), **self.kw).to(torch.int64)
+
+
 class QMaxPool2d(_QModule):
     """max_pool2d on the codes (monotonic, so exact); keeps (scale, zp)."""
 
