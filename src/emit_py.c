@@ -93,9 +93,12 @@ static const char *inputs(const Step *s, const char *suffix) {
   return buf_str(&b);
 }
 
-static const char *statement(const Node *n) {
+static const char *statement(const Step *s) {
   Buf b = {0};
-  node_statement(&b, n);
+  if (s->alias)
+    buf_printf(&b, "%s = %s", s->node->name, s->in[0]->node->name);   /* eval: the function returns its input */
+  else
+    node_statement(&b, s->stmt);
   return buf_str(&b);
 }
 
@@ -109,7 +112,7 @@ static void emit_quantize_forward(Py *p) {
     else if (s->module)
       line(p, 2, n, "%s = self.q_%s(%s)", s->out->node->name, n->name, inputs(s, NULL));
     else
-      line(p, 2, s->kind == STEP_DEQUANTIZE ? NULL : n, "%s", statement(s->stmt));
+      line(p, 2, s->kind == STEP_DEQUANTIZE ? NULL : n, "%s", statement(s));
   }
 }
 
@@ -127,7 +130,7 @@ static void emit_quantize_inference(Py *p) {
     else if (s->kind == STEP_DEQUANTIZE)
       line(p, 2, NULL, "return self.q_%s.qo.dequantize(%s)", s->in[0]->qsrc->node->name, s->in[0]->node->name);
     else
-      line(p, 2, n, "%s", statement(s->stmt));
+      line(p, 2, n, "%s", statement(s));
   }
 }
 

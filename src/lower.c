@@ -465,6 +465,10 @@ static void lower_statement(Lower *L, Step *s) { s->stmt = s->node; }
 static void lower_identity(Lower *L, Step *s) {
   const Node *n = s->node;
   s->stmt = n;
+  /* a torch.fx.wrap'd function that in eval returns its input
+   * (torchvision's stochastic_depth): FX's mangled global for it does not
+   * exist in the rewritten file, and in eval it is the identity */
+  s->alias = n->def->id == OP_FX_WRAPPED_IDENTITY;
   if (n->op == N_CALL_MODULE || !dict_get(n->kwargs, "training"))
     return;
   Node *copy = arena_alloc(sizeof *copy);

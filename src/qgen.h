@@ -728,6 +728,7 @@ struct Step {
   Step *pooled_by;           /* MAXPOOL: the conv whose kernel computes it */
   const Node *stmt;          /* RESHAPE, IDENTITY, STATIC, DEQUANTIZE: the statement the
                                 generated forward keeps */
+  bool alias;                /* IDENTITY: the generated forward binds its output to its input instead */
   int64_t scratch;           /* bytes of kernel scratch, during this step only */
   int64_t scratch_offset;
   int64_t packed;            /* bytes of packed weights: written by init, live for good */

@@ -42,6 +42,7 @@ on the CPU.
 
 import math
 import struct
+import sys
 import warnings
 import zlib
 from collections import OrderedDict
@@ -56,8 +57,35 @@ __all__ = [
     'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
     'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
+    'QSoftmax', 'QUpsample',
     'export', 'load_qgw',
 ]
+
+class _SecondRegistration(dict):
+    """torchvision's builder registry (torchvision.models._api.BUILTIN_MODELS)
+    as a rewritten copy of a torchvision file needs it: the copy's
+    @register_model runs a second time for each of its builders, which
+    torchvision refuses ("An entry is already registered").  Only
+    register_model asks `key in` the registry; here the answer is no, and the
+    first registration, torchvision's own, stays what get_model() returns."""
+
+    def __contains__(self, key):
+        return False
+
+    def __setitem__(self, key, fn):
+        self.setdefault(key, fn)
+
+
+def _let_torchvision_register_twice():
+    # qgen's import line comes after the file's own imports: if the file is
+    # a copy of a torchvision model file, torchvision.models._api is loaded
+    api = sys.modules.get('torchvision.models._api')
+    reg = getattr(api, 'BUILTIN_MODELS', None)
+    if type(reg) is dict:
+        api.BUILTIN_MODELS = _SecondRegistration(reg)
+
+
+_let_torchvision_register_twice()
 
 INT32_MIN = -2 ** 31
 INT32_MAX = 2 ** 31 - 1
