@@ -277,6 +277,21 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   case STEP_LUT:
     buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s]);\n", src, out, (long long)s->size, t);
     break;
+  case STEP_MEAN: {
+    const char *what[4] = {"ks", "kst", "rs", "rst"};
+    const int64_t *arr[4] = {s->mean.ksize, s->mean.kstride, s->mean.rsize, s->mean.rstride};
+    buf_puts(b, "    {\n");
+    for (int k = 0; k < 4; k++) {
+      int len = k < 2 ? s->mean.nk : s->mean.nr;
+      buf_printf(b, "        static const int32_t %s[] = {", what[k]);
+      for (int i = 0; i < (len ? len : 1); i++)
+        buf_printf(b, "%s%lld", i ? ", " : "", len ? (long long)arr[k][i] : 1LL);
+      buf_puts(b, "};\n");
+    }
+    buf_printf(b, "        qg_mean(%s, %s, %d, ks, kst, %d, rs, rst, %lld);\n    }\n", src, out, s->mean.nk, s->mean.nr,
+               (long long)s->mean.count);
+    break;
+  }
   case STEP_UPSAMPLE: {
     buf_puts(b, "    {\n        static const int32_t ih[] = {");
     for (int64_t k = 0; k < s->up.oh; k++)

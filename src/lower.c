@@ -555,6 +555,52 @@ static void lower_upsample(Lower *L, Step *s) {
   }
 }
 
+/* x.mean(dims, keepdim), torch.mean: within an image (never the batch),
+ * each output the rounded integer mean of its codes; keeps (scale, zp). The
+ * kernel walks the kept dims outermost first, and for each the reduced ones,
+ * by the input's strides. */
+static void lower_mean(Lower *L, Step *s) {
+  static const char *const hyper[] = {"dim", "keepdim"};
+  const Node *n = s->node, *in = node_input(n, 0);
+  Value *d = arg(n, "dim");
+  if (arg(n, "dtype")->kind != V_NONE)
+    error_at(n->loc, "qgen quantizes mean without a dtype");
+  bool reduced[MAX_DIMS] = {false};
+  int nd = d->kind == V_NONE ? 0 : v_is_seq(d) ? d->list->n : 1;
+  if (nd == 0)
+    error_at(n->loc, "the C inference takes a mean within an image: give the dims (a mean over every dim includes the "
+                     "batch)");
+  for (int i = 0; i < nd; i++) {
+    int64_t k = as_int(unwrap_const(v_is_seq(d) ? d->list->items[i] : d), "dim", n->loc);
+    k += k < 0 ? in->ndim : 0;
+    if (k == 0)
+      error_at(n->loc, "the C inference takes a mean within an image, not over the batch dimension");
+    reduced[k] = true;
+  }
+  int64_t stride[MAX_DIMS];
+  for (int k = in->ndim - 1, st = 1; k >= 1; k--) {
+    stride[k] = st;
+    st *= in->shape[k];
+  }
+  s->mean.nk = s->mean.nr = 0;
+  s->mean.count = 1;
+  for (int k = 1; k < in->ndim; k++) {
+    if (reduced[k]) {
+      s->mean.rsize[s->mean.nr] = in->shape[k], s->mean.rstride[s->mean.nr++] = stride[k];
+      s->mean.count *= in->shape[k];
+    } else {
+      s->mean.ksize[s->mean.nk] = in->shape[k], s->mean.kstride[s->mean.nk++] = stride[k];
+    }
+  }
+  SET_HYPER(s, hyper);
+  if (v_is_seq(d)) {   /* the dims as numbers: the model may have computed them */
+    Value *dims = v_list(0, NULL);
+    for (int i = 0; i < nd; i++)
+      list_push(dims->list, unwrap_const(d->list->items[i]));
+    s->hyper[0] = dims;
+  }
+}
+
 typedef void (*Rule)(Lower *L, Step *s);
 static const struct {
   StepKind kind;
@@ -592,6 +638,7 @@ static const struct {
   [Q_SOFTMAX] = {STEP_SOFTMAX, lower_softmax},
   [Q_LOG_SOFTMAX] = {STEP_SOFTMAX, lower_softmax},
   [Q_UPSAMPLE] = {STEP_UPSAMPLE, lower_upsample},
+  [Q_MEAN] = {STEP_MEAN, lower_mean},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
 _Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");

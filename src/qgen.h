@@ -361,6 +361,7 @@ typedef enum {
   Q_TABLE,         /* any other elementwise op: the runtime's table by the op's name (lower.c) */
   Q_SOFTMAX, Q_LOG_SOFTMAX,
   Q_UPSAMPLE,      /* nearest: copies codes, keeps (scale, zp) */
+  Q_MEAN,          /* over dims within an image: keeps (scale, zp) */
   Q_UNSUPPORTED
 } QKind;
 
@@ -673,6 +674,7 @@ typedef enum {
   STEP_MUL,              /* two tensors that broadcast */
   STEP_LUT,              /* an elementwise op as a table lookup (qg_lut) */
   STEP_SOFTMAX,          /* softmax or log_softmax along one dim (qg_softmax) */
+  STEP_MEAN,             /* mean over dims within an image: a rounded division (qg_mean) */
   STEP_UPSAMPLE,         /* nearest upsampling, Upsample or interpolate (qg_upsample_nearest) */
   STEP_RESHAPE,          /* view, reshape, flatten: the same codes */
   STEP_IDENTITY,         /* dropout, identity, contiguous: the same codes */
@@ -755,6 +757,11 @@ struct Step {
       int64_t c, h, w, oh, ow;  /* per image */
       int32_t *ih, *iw;         /* each output row's and column's source, as PyTorch picks it */
     } up;                                            /* UPSAMPLE */
+    struct {
+      int nk, nr;               /* kept and reduced dims of an image, outermost first */
+      int64_t ksize[MAX_DIMS], kstride[MAX_DIMS], rsize[MAX_DIMS], rstride[MAX_DIMS];
+      int64_t count;            /* codes averaged into each output */
+    } mean;                                          /* MEAN */
     struct {
       int64_t n[4];          /* the output's sizes per image, right-aligned, leading 1s */
       int64_t sa[4], sb[4];  /* the operands' strides (codes), 0 where they broadcast */

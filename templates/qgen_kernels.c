@@ -1365,6 +1365,41 @@ QG_UNUSED static void qg_lut(const uint8_t *in, uint8_t *out, int32_t n, const u
         out[i] = lut[in[i]];
 }
 
+/* The mean of codes over some dims of an image: for each position of the
+ * nk kept dims (sizes ks, strides kst, outermost first), the codes at the
+ * nr reduced dims (rs, rst), summed exactly and divided by count with
+ * rounding half up (docs/quantization.md, section 3). */
+QG_UNUSED static void qg_mean(const uint8_t *in, uint8_t *out, int nk, const int32_t *ks, const int32_t *kst, int nr,
+                              const int32_t *rs, const int32_t *rst, int64_t count)
+{
+    int32_t ki[8] = {0}, ri[8];
+    size_t o = 0;
+    int d;
+    for (;;) {
+        size_t base = 0;
+        uint64_t sum = 0;
+        for (d = 0; d < nk; d++)
+            base += (size_t)ki[d] * (size_t)kst[d];
+        for (d = 0; d < nr; d++)
+            ri[d] = 0;
+        for (;;) {
+            size_t off = base;
+            for (d = 0; d < nr; d++)
+                off += (size_t)ri[d] * (size_t)rst[d];
+            sum += in[off];
+            for (d = nr - 1; d >= 0 && ++ri[d] == rs[d]; d--)
+                ri[d] = 0;
+            if (d < 0)
+                break;
+        }
+        out[o++] = (uint8_t)((sum + (uint64_t)count / 2) / (uint64_t)count);
+        for (d = nk - 1; d >= 0 && ++ki[d] == ks[d]; d--)
+            ki[d] = 0;
+        if (d < 0)
+            break;
+    }
+}
+
 /* Nearest upsampling of c planes h x w to oh x ow: output row y, column x
  * copies input row ih[y], column iw[x] (the sources PyTorch picks). */
 QG_UNUSED static void qg_upsample_nearest(const uint8_t *in, uint8_t *out, size_t c, size_t h, size_t w, size_t oh,

@@ -57,7 +57,7 @@ __all__ = [
     'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
     'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
-    'QSoftmax', 'QUpsample',
+    'QSoftmax', 'QUpsample', 'QMean',
     'export', 'load_qgw',
 ]
 
@@ -714,6 +714,31 @@ class QReLU(_QModule):
 
     def tensors(self):
         return [('i', _as_int32_array([self.act_min, self.act_max]))]
+
+
+class QMean(_QModule):
+    """x.mean(dim, keepdim) within an image: exact sums of codes, one
+    division rounding half up (section 3); keeps (scale, zp)."""
+
+    def __init__(self, dim, keepdim=False):
+        super().__init__()
+        self.dim = tuple(dim) if isinstance(dim, (list, tuple)) else (dim,)
+        self.keepdim = bool(keepdim)
+
+    def forward(self, x):
+        return x.mean(self.dim, self.keepdim)
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        q = _i64(q)
+        count = 1
+        for d in self.dim:
+            count *= q.shape[d]
+        return _round_div(q.sum(self.dim, self.keepdim), count)
 
 
 class QUpsample(_QModule):

@@ -5,7 +5,6 @@
 # (`x.mean((2, 3), keepdim=True)`), SiLU and Hardswish, and a
 # `x.mean([2, 3])` head.
 # qgen: input-shape=1,3,32,32
-# qgen: fx-only
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
