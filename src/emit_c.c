@@ -277,6 +277,16 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   case STEP_LUT:
     buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s]);\n", src, out, (long long)s->size, t);
     break;
+  case STEP_PERMUTE: {
+    buf_puts(b, "    {\n        static const int32_t size[] = {");
+    for (int i = 0; i < s->perm.rank; i++)
+      buf_printf(b, "%s%lld", i ? ", " : "", (long long)s->perm.size[i]);
+    buf_puts(b, "}, stride[] = {");
+    for (int i = 0; i < s->perm.rank; i++)
+      buf_printf(b, "%s%lld", i ? ", " : "", (long long)s->perm.stride[i]);
+    buf_printf(b, "};\n        qg_permute(%s, %s, %d, size, stride);\n    }\n", src, out, s->perm.rank);
+    break;
+  }
   case STEP_MEAN: {
     const char *what[4] = {"ks", "kst", "rs", "rst"};
     const int64_t *arr[4] = {s->mean.ksize, s->mean.kstride, s->mean.rsize, s->mean.rstride};

@@ -71,6 +71,7 @@ static const char *qmodule_ctor(const Step *s) {
   case STEP_ADD: return format("qgen_rt.QAdd(num_bits, act=%s)", act_tuple(s->act));
   case STEP_CAT: return format("qgen_rt.QCat(%s, num_bits)", hyper(s));
   case STEP_MUL: return format("qgen_rt.QMul(num_bits, act=%s)", act_tuple(s->act));
+  case STEP_PERMUTE: return format("qgen_rt.QPermute(%s)", hyper(s));
   case STEP_MEAN: return format("qgen_rt.QMean(%s)", hyper(s));
   case STEP_UPSAMPLE: return format("qgen_rt.QUpsample(%s)", hyper(s));
   case STEP_SOFTMAX:

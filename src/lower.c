@@ -458,7 +458,18 @@ static void lower_clamp(Lower *L, Step *s) {
 }
 
 /* view, flatten, size() ...: the generated forward keeps the statement. */
-static void lower_statement(Lower *L, Step *s) { s->stmt = s->node; }
+static void lower_statement(Lower *L, Step *s) {
+  const Node *n = s->node;
+  s->stmt = n;
+  /* squeeze, unsqueeze: views, but the batch must stay where it is */
+  if (n->def && n->q == Q_PASS && has_param(n, "dim") && strstr(n->def->name, "squeeze")) {
+    Value *d = arg(n, "dim");
+    int64_t k = d->kind == V_NONE ? 0 : as_int(d, "dim", n->loc);
+    int rank = node_input(n, 0)->ndim + (n->def->name[0] == 'u');
+    if (d->kind == V_NONE || k == 0 || k == -rank)
+      error_at(n->loc, "the C inference keeps the batch dimension: give %s a dim other than 0", n->def->name);
+  }
+}
 
 /* Dropout as traced has training=True baked in; the generated forward
  * follows the model's mode instead. */
@@ -601,6 +612,44 @@ static void lower_mean(Lower *L, Step *s) {
   }
 }
 
+/* transpose(d0, d1), permute(dims): output dim i is input dim perm[i];
+ * the batch stays first. The kernel walks the output in order, reading the
+ * input by its stride along each output dim. */
+static void lower_permute(Lower *L, Step *s) {
+  const Node *n = s->node, *in = node_input(n, 0);
+  int perm[MAX_DIMS];
+  for (int i = 0; i < in->ndim; i++)
+    perm[i] = i;
+  if (has_param(n, "dim0")) {
+    int64_t d0 = as_int(arg(n, "dim0"), "dim0", n->loc), d1 = as_int(arg(n, "dim1"), "dim1", n->loc);
+    d0 += d0 < 0 ? in->ndim : 0, d1 += d1 < 0 ? in->ndim : 0;
+    perm[d0] = (int)d1, perm[d1] = (int)d0;
+  } else {
+    Value *dims = unwrap_const(n->params[n->op == N_CALL_METHOD ? 0 : 1]);
+    if (n->op == N_CALL_METHOD && dims->list->n == 1 && v_is_seq(unwrap_const(dims->list->items[0])))
+      dims = unwrap_const(dims->list->items[0]);
+    for (int i = 0; i < in->ndim; i++) {
+      int64_t d = as_int(unwrap_const(dims->list->items[i]), "a dim", n->loc);
+      perm[i] = (int)(d + (d < 0 ? in->ndim : 0));
+    }
+  }
+  if (perm[0] != 0)
+    error_at(n->loc, "the C inference keeps the batch dimension first: %s may not move it", n->def->name);
+  int64_t stride[MAX_DIMS];
+  for (int k = in->ndim - 1, st = 1; k >= 1; k--) {
+    stride[k] = st;
+    st *= in->shape[k];
+  }
+  s->perm.rank = in->ndim - 1;
+  for (int i = 1; i < in->ndim; i++)
+    s->perm.size[i - 1] = in->shape[perm[i]], s->perm.stride[i - 1] = stride[perm[i]];
+  Value *dims = v_list(0, NULL);
+  for (int i = 0; i < in->ndim; i++)
+    list_push(dims->list, v_int(perm[i]));
+  s->hyper[0] = dims;
+  s->nhyper = 1;
+}
+
 typedef void (*Rule)(Lower *L, Step *s);
 static const struct {
   StepKind kind;
@@ -639,6 +688,7 @@ static const struct {
   [Q_LOG_SOFTMAX] = {STEP_SOFTMAX, lower_softmax},
   [Q_UPSAMPLE] = {STEP_UPSAMPLE, lower_upsample},
   [Q_MEAN] = {STEP_MEAN, lower_mean},
+  [Q_PERMUTE] = {STEP_PERMUTE, lower_permute},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
 _Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");

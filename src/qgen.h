@@ -362,6 +362,7 @@ typedef enum {
   Q_SOFTMAX, Q_LOG_SOFTMAX,
   Q_UPSAMPLE,      /* nearest: copies codes, keeps (scale, zp) */
   Q_MEAN,          /* over dims within an image: keeps (scale, zp) */
+  Q_PERMUTE,       /* transpose, permute: moves codes, keeps (scale, zp) */
   Q_UNSUPPORTED
 } QKind;
 
@@ -674,6 +675,7 @@ typedef enum {
   STEP_MUL,              /* two tensors that broadcast */
   STEP_LUT,              /* an elementwise op as a table lookup (qg_lut) */
   STEP_SOFTMAX,          /* softmax or log_softmax along one dim (qg_softmax) */
+  STEP_PERMUTE,          /* transpose, permute within an image: a copy in the new order (qg_permute) */
   STEP_MEAN,             /* mean over dims within an image: a rounded division (qg_mean) */
   STEP_UPSAMPLE,         /* nearest upsampling, Upsample or interpolate (qg_upsample_nearest) */
   STEP_RESHAPE,          /* view, reshape, flatten: the same codes */
@@ -762,6 +764,10 @@ struct Step {
       int64_t ksize[MAX_DIMS], kstride[MAX_DIMS], rsize[MAX_DIMS], rstride[MAX_DIMS];
       int64_t count;            /* codes averaged into each output */
     } mean;                                          /* MEAN */
+    struct {
+      int rank;                 /* of an image */
+      int64_t size[MAX_DIMS], stride[MAX_DIMS];   /* the output's sizes; the input's stride along each */
+    } perm;                                          /* PERMUTE */
     struct {
       int64_t n[4];          /* the output's sizes per image, right-aligned, leading 1s */
       int64_t sa[4], sb[4];  /* the operands' strides (codes), 0 where they broadcast */

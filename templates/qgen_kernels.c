@@ -1365,6 +1365,27 @@ QG_UNUSED static void qg_lut(const uint8_t *in, uint8_t *out, int32_t n, const u
         out[i] = lut[in[i]];
 }
 
+/* An image's codes in a new dim order: the output, rank dims of sizes
+ * size, in order; the input read with stride[d] along output dim d. */
+QG_UNUSED static void qg_permute(const uint8_t *in, uint8_t *out, int rank, const int32_t *size, const int32_t *stride)
+{
+    int32_t idx[8] = {0};
+    size_t off = 0, o = 0;
+    int d;
+    for (;;) {
+        out[o++] = in[off];
+        for (d = rank - 1; d >= 0; d--) {
+            off += (size_t)stride[d];
+            if (++idx[d] < size[d])
+                break;
+            off -= (size_t)stride[d] * (size_t)size[d];
+            idx[d] = 0;
+        }
+        if (d < 0)
+            return;
+    }
+}
+
 /* The mean of codes over some dims of an image: for each position of the
  * nk kept dims (sizes ks, strides kst, outermost first), the codes at the
  * nr reduced dims (rs, rst), summed exactly and divided by count with

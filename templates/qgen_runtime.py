@@ -57,7 +57,7 @@ __all__ = [
     'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
     'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
-    'QSoftmax', 'QUpsample', 'QMean',
+    'QSoftmax', 'QUpsample', 'QMean', 'QPermute',
     'export', 'load_qgw',
 ]
 
@@ -714,6 +714,26 @@ class QReLU(_QModule):
 
     def tensors(self):
         return [('i', _as_int32_array([self.act_min, self.act_max]))]
+
+
+class QPermute(_QModule):
+    """transpose / permute: the codes in a new dim order (dims: the whole
+    permutation, the batch first); keeps (scale, zp)."""
+
+    def __init__(self, dims):
+        super().__init__()
+        self.dims = tuple(dims)
+
+    def forward(self, x):
+        return x.permute(self.dims)
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        return _i64(q).permute(self.dims).contiguous()
 
 
 class QMean(_QModule):
