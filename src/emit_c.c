@@ -277,6 +277,10 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   case STEP_LUT:
     buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s]);\n", src, out, (long long)s->size, t);
     break;
+  case STEP_SLICE:
+    buf_printf(b, "    qg_slice(%s, %s, %lld, %lld, %lld, %lld);\n", src, out, (long long)s->slice.outer,
+               (long long)s->slice.in_run, (long long)s->slice.start, (long long)s->slice.len);
+    break;
   case STEP_PERMUTE: {
     buf_puts(b, "    {\n        static const int32_t size[] = {");
     for (int i = 0; i < s->perm.rank; i++)
@@ -357,7 +361,7 @@ static void emit_forward(Buf *b, C *c) {
                  s->fused_act ? s->fused_act->name : "");
     if (s->pooled_by)
       buf_printf(b, ": computed by the conv before it */\n");
-    else if (!s->module)
+    else if (!s->module && s->kind != STEP_SLICE)
       buf_printf(b, ": %s, no code */\n", s->kind == STEP_STATIC ? "a static value" : "same codes, same layout");
     else {
       buf_puts(b, " */\n");

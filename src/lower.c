@@ -650,6 +650,26 @@ static void lower_permute(Lower *L, Step *s) {
   s->nhyper = 1;
 }
 
+/* chunk[i], split[i]: per image, `outer` runs of `in_run` codes, of which
+ * the piece is `len` codes from `start`. The generated Python keeps the
+ * statement (it indexes the codes as it indexes floats). */
+static void lower_slice(Lower *L, Step *s) {
+  const Node *n = s->node, *parts = node_input(n, 0);
+  int dim = parts->part_dim;
+  if (dim == 0)
+    error_at(n->loc, "the C inference does not split along the batch dimension");
+  int64_t inner = 1;
+  s->slice.outer = 1;
+  for (int k = 1; k < dim; k++)
+    s->slice.outer *= parts->shape[k];
+  for (int k = dim + 1; k < parts->ndim; k++)
+    inner *= parts->shape[k];
+  s->slice.in_run = parts->shape[dim] * inner;
+  s->slice.start = n->part_start * inner;
+  s->slice.len = n->shape[dim] * inner;
+  s->stmt = n;
+}
+
 typedef void (*Rule)(Lower *L, Step *s);
 static const struct {
   StepKind kind;
@@ -689,6 +709,8 @@ static const struct {
   [Q_UPSAMPLE] = {STEP_UPSAMPLE, lower_upsample},
   [Q_MEAN] = {STEP_MEAN, lower_mean},
   [Q_PERMUTE] = {STEP_PERMUTE, lower_permute},
+  [Q_PARTS] = {STEP_RESHAPE, lower_statement},
+  [Q_SLICE] = {STEP_SLICE, lower_slice},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
 _Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");
@@ -769,7 +791,7 @@ static void place_tensors(Lower *L) {
     t->store = hs->conv_pool ? hs->conv_pool->out : L->tensor_of[head->tail->index];
     if (n->fused_into)
       t->at = PLACE_FUSED;
-    else if (n->q == Q_PASS || n->q == Q_IDENTITY)
+    else if (n->q == Q_PASS || n->q == Q_IDENTITY || n->q == Q_PARTS)
       t->at = PLACE_ALIAS;
     else if (n->q == Q_SIZE)
       t->at = PLACE_STATIC, t->store = NULL;

@@ -7,7 +7,8 @@
 
 /* Tensor inputs of a node, in argument order (cat's list flattened). */
 static void tensor_inputs(Value *v, Node **out, int *n) {
-  if (v->kind == V_PROXY && v->node->is_tensor)
+  /* a chunk's or split's tuple of pieces counts as its reader's input */
+  if (v->kind == V_PROXY && (v->node->is_tensor || v->node->nparts))
     out[(*n)++] = v->node;
   else if (v_is_seq(v))
     for (int i = 0; i < v->list->n && *n < 64; i++)
@@ -58,6 +59,10 @@ void pass_quantize_plan(Graph *g) {
     n->q = n->op == N_PLACEHOLDER ? Q_INPUT : n->op == N_OUTPUT ? Q_OUTPUT : n->def ? n->def->q : Q_NONE;
     if (n->const_value)
       n->q = Q_SIZE;
+    else if (n->q == Q_SIZE && n->nparts)
+      n->q = Q_PARTS;                /* chunk[1:] */
+    else if (n->q == Q_SIZE && n->is_tensor)
+      n->q = Q_SLICE;                /* chunk[0] */
     if (n->q == Q_UNSUPPORTED || n->q == Q_NONE)
       error_at(n->loc, "qgen cannot quantize %s: it has no integer form", what(n));
     if ((n->q == Q_SUB || n->q == Q_DIV) && node_ninputs(n) != 1)
@@ -90,7 +95,7 @@ void pass_quantize_plan(Graph *g) {
     Node *p = node_input(n, 0);
     Node *head = p->fused_into ? p->fused_into : p;
     bool requantizes = head->q == Q_CONV || head->q == Q_LINEAR || head->q == Q_ADD || head->q == Q_BATCHNORM ||
-                       head->q == Q_MUL || (head->q >= Q_SIGMOID && head->q <= Q_DIV);
+                       head->q == Q_MUL || (head->q >= Q_SIGMOID && head->q <= Q_TABLE);
     if (requantizes && !head->fused_act && p->nusers == 1) {
       head->fused_act = n;
       head->tail = n;
@@ -104,7 +109,9 @@ void pass_quantize_plan(Graph *g) {
       n->qsrc = n->fused_into;
     else if (node_is_qmodule(n))
       n->qsrc = n;
-    else if (n->q == Q_PASS || n->q == Q_IDENTITY || n->q == Q_OUTPUT) {
+    else if (n->q == Q_SLICE)
+      n->qsrc = node_input(n, 0)->qsrc;
+    else if (n->q == Q_PASS || n->q == Q_IDENTITY || n->q == Q_OUTPUT || n->q == Q_PARTS) {
       Node *p = node_input(n, 0);
       n->qsrc = p->qsrc;
       n->alias = p->alias ? p->alias : p;

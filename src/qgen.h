@@ -363,6 +363,8 @@ typedef enum {
   Q_UPSAMPLE,      /* nearest: copies codes, keeps (scale, zp) */
   Q_MEAN,          /* over dims within an image: keeps (scale, zp) */
   Q_PERMUTE,       /* transpose, permute: moves codes, keeps (scale, zp) */
+  Q_PARTS,         /* chunk, split: a tuple of pieces, no code of its own */
+  Q_SLICE,         /* one piece of them (getitem): a copy, keeps (scale, zp) */
   Q_UNSUPPORTED
 } QKind;
 
@@ -579,6 +581,9 @@ struct Node {
   int nparts;             /* chunk, split: the tuple of tensors it returns has nparts */
   int part_dim;           /*   tensors of the input's shape (shape[]) but for their size */
   int *part_len;          /*   part_len[i] along part_dim */
+  int part_base;          /*   where the first starts along part_dim in the tensor chunked */
+  int part_index;         /* getitem of one piece: which, and its start along part_dim */
+  int part_start;
   Graph *graph;           /* the graph it belongs to (fx.Node.graph) */
   Value *const_value;     /* a statically known result (sizes) */
   Loc loc;                /* the source expression that made it */
@@ -675,6 +680,7 @@ typedef enum {
   STEP_MUL,              /* two tensors that broadcast */
   STEP_LUT,              /* an elementwise op as a table lookup (qg_lut) */
   STEP_SOFTMAX,          /* softmax or log_softmax along one dim (qg_softmax) */
+  STEP_SLICE,            /* one piece of a chunk or split: a copy (qg_slice) */
   STEP_PERMUTE,          /* transpose, permute within an image: a copy in the new order (qg_permute) */
   STEP_MEAN,             /* mean over dims within an image: a rounded division (qg_mean) */
   STEP_UPSAMPLE,         /* nearest upsampling, Upsample or interpolate (qg_upsample_nearest) */
@@ -768,6 +774,7 @@ struct Step {
       int rank;                 /* of an image */
       int64_t size[MAX_DIMS], stride[MAX_DIMS];   /* the output's sizes; the input's stride along each */
     } perm;                                          /* PERMUTE */
+    struct { int64_t outer, in_run, start, len; } slice;   /* SLICE: per image, outer runs */
     struct {
       int64_t n[4];          /* the output's sizes per image, right-aligned, leading 1s */
       int64_t sa[4], sb[4];  /* the operands' strides (codes), 0 where they broadcast */

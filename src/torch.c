@@ -923,6 +923,9 @@ static void getitem_part(Node *n, Node *t, Value *k, Loc loc) {
     lo = lo < 0 ? (lo + len < 0 ? 0 : lo + len) : (lo > len ? len : lo);
     hi = hi < 0 ? (hi + len < 0 ? 0 : hi + len) : (hi > len ? len : hi);
     set_parts(n, t, t->part_dim, t->part_len + lo, hi > lo ? (int)(hi - lo) : 0);
+    n->part_base = t->part_base;
+    for (int64_t j = 0; j < lo; j++)
+      n->part_base += t->part_len[j];
     return;
   }
   int64_t i = as_int(k, "tuple index", loc);
@@ -935,6 +938,10 @@ static void getitem_part(Node *n, Node *t, Value *k, Loc loc) {
   memcpy(out, t->shape, sizeof out);
   out[t->part_dim] = t->part_len[i];
   set_shape(n, out, t->ndim);
+  n->part_index = (int)i;
+  n->part_start = t->part_base;
+  for (int64_t j = 0; j < i; j++)
+    n->part_start += t->part_len[j];
 }
 
 void shape_getitem(Node *n, Value **p, Loc loc) {

@@ -1365,6 +1365,15 @@ QG_UNUSED static void qg_lut(const uint8_t *in, uint8_t *out, int32_t n, const u
         out[i] = lut[in[i]];
 }
 
+/* One piece of a chunk or split: per image, outer runs of in_run codes,
+ * of which the piece is len codes from start. */
+QG_UNUSED static void qg_slice(const uint8_t *in, uint8_t *out, size_t outer, size_t in_run, size_t start, size_t len)
+{
+    size_t o;
+    for (o = 0; o < outer; o++)
+        memcpy(out + o * len, in + o * in_run + start, len);
+}
+
 /* An image's codes in a new dim order: the output, rank dims of sizes
  * size, in order; the input read with stride[d] along output dim d. */
 QG_UNUSED static void qg_permute(const uint8_t *in, uint8_t *out, int rank, const int32_t *size, const int32_t *stride)

@@ -12,7 +12,6 @@
 # qgen: input-shape=1,3,32,32
 # qgen: fx-untraceable
 # qgen: fx-reference=net_indexed.py
-# qgen: fx-only
 import torch
 import torch.nn as nn
 

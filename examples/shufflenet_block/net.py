@@ -3,7 +3,6 @@
 # unpacked into four names, a 5-D view, torch.transpose(...).contiguous()),
 # and the stride-1 block's `x1, x2 = x.chunk(2, dim=1)`.
 # qgen: input-shape=1,3,32,32
-# qgen: fx-only
 import torch
 import torch.nn as nn
 

@@ -8,7 +8,6 @@
 # the size unpacking in channel_shuffle; see allow_proxy_unpacking there).
 # qgen's code generation cannot quantize chunk/transpose/5-D view yet, so the
 # example is checked for its FX trace only:
-# qgen: fx-only
 # qgen: input-shape=1,3,32,32
 import torch
 import torch.nn as nn
