@@ -149,7 +149,8 @@ static int64_t conv_planes_scratch(const Step *s) {
 }
 
 /* qg_conv2d_work of the GEMM kernel: one 4-row tile of accumulators, the
- * band's im2col and (fused pool) the band's codes. */
+ * band's im2col and, with a fused 2x2 pool, one channel's pooled
+ * accumulators (with another pool, the band's codes). */
 static int64_t conv_gemm_work(const Step *s) {
   const ConvGeom *g = &s->conv;
   const int64_t kp = (g->c / g->groups * g->kh * g->kw + 3) / 4 * 4;
@@ -168,14 +169,14 @@ static int64_t conv_gemm_work(const Step *s) {
     if (r * g->ow < 64)
       r = (64 + g->ow - 1) / g->ow;
     if (p) {
-      const int64_t rp = 8192 / (g->o * g->ow);
+      const int64_t rp = 512 / g->ow;
       r = r < rp ? r : rp;
       r = r < 2 ? 2 : r & ~(int64_t)1;
     }
     r = r < 1 ? 1 : r > ohe ? ohe : r;
   }
   const int64_t ppad = (r * g->ow + 15) / 16 * 16;
-  return align64(4 * ppad * 4) + align64(kp * ppad) + (p ? align64(g->o * r * g->ow) : 0);
+  return align64(4 * ppad * 4) + align64(kp * ppad) + (!p ? 0 : pool22 ? align64(ppad) : align64(g->o * r * g->ow));
 }
 
 static bool conv_is_gemm(const Step *s) { return s->conv.o / s->conv.groups >= 4; }

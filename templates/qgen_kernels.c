@@ -161,24 +161,52 @@ QG_UNUSED static uint8_t qg_clamp_u8(int32_t v, int32_t lo, int32_t hi)
 }
 
 /* out[i] = clamp(MBQM(acc[i], m, shift) + zp, lo, hi) for n values.
- * 0 <= lo <= hi <= 255, 0 <= zp <= 255, -31 <= shift <= 31.  One
- * branch-free loop that gcc and clang vectorize: the 64-bit product, the
- * rounding nudge, one arithmetic shift, then the clamp straight to
- * [lo - zp, hi - zp] (inside int32, so saturating first changes nothing). */
-QG_UNUSED static void qg_requant(const int32_t *acc, uint8_t *out, int32_t n,
+ * 0 <= lo <= hi <= 255, 0 <= zp <= 255, -31 <= shift <= 31.  Branch-free
+ * blocks of 64 lanes that gcc and clang vectorize with no scalar
+ * remainder (the last, partial block goes through a 64-lane copy): the
+ * 64-bit product, the rounding nudge, one arithmetic shift, then the clamp
+ * straight to [lo - zp, hi - zp] (inside int32, so saturating first
+ * changes nothing).
+ *
+ * Monotonicity (what the conv kernels' fused max pools rely on): for
+ * m >= 0 this is a non-decreasing function of acc, for m <= 0 a
+ * non-increasing one.  p = acc * m is monotone in acc (exact in int64);
+ * with t = 31 - shift >= 0 the rounding maps p to floor((p + h - [p < 0])
+ * / 2^t), h = 2^(t-1) (0 when t = 0), and p + h - [p < 0] is strictly
+ * increasing over the integers (it steps from h - 2 at p = -1 to h at
+ * p = 0), the floor of a quotient by a positive power of two is
+ * non-decreasing, and so are the saturation, + zp and the clamp.  So the
+ * max of the requantized values of a window is the requantized max (or,
+ * for m < 0, min) of its accumulators. */
+#define QG_RQ_BLOCK(src, dst)                                                   \
+    for (j = 0; j < 64; j++) {                                                  \
+        const int64_t p = (src)[j] * m64;                                       \
+        const int64_t r = (p + half - (p < 0 ? neg : 0)) >> t;                  \
+        const int64_t c = r < rlo ? rlo : r > rhi ? rhi : r;                    \
+        (dst)[j] = (uint8_t)(c + zp);                                           \
+    }
+QG_UNUSED static void qg_requant(const int32_t *restrict acc, uint8_t *restrict out, int32_t n,
                                  int32_t m, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
 {
-    int32_t i;
+    int32_t i, j;
     const int64_t rlo = lo - zp, rhi = hi - zp, m64 = m;
     const int t = 31 - (int)shift;
     const int64_t half = t > 0 ? (int64_t)1 << (t - 1) : 0, neg = t > 0 ? 1 : 0;
-    for (i = 0; i < n; i++) {
-        const int64_t p = acc[i] * m64;
-        const int64_t r = (p + half - (p < 0 ? neg : 0)) >> t;
-        const int64_t c = r < rlo ? rlo : r > rhi ? rhi : r;
-        out[i] = (uint8_t)(c + zp);
+    for (i = 0; i + 64 <= n; i += 64) {
+        const int32_t *restrict a = acc + i;
+        uint8_t *restrict o = out + i;
+        QG_RQ_BLOCK(a, o)
+    }
+    if (i < n) {
+        int32_t a[64];
+        uint8_t o[64];
+        memset(a, 0, sizeof a);
+        memcpy(a, acc + i, (size_t)(n - i) * 4);
+        QG_RQ_BLOCK(a, o)
+        memcpy(out + i, o, (size_t)(n - i));
     }
 }
+#undef QG_RQ_BLOCK
 
 /* The same with int32 codes out (so that a short run vectorizes with
  * 16-lane int32 vectors and no byte-vector remainder). */
@@ -558,7 +586,7 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
                 memcpy(oo, rows, (size_t)ohw);
             else
                 qg_copy_rows(oo, rows, s->oh, s->ow, wq);
-        } else if (pool22 && m >= 0 && sft <= 0) {
+        } else if (pool22 && m >= 0) {   /* monotone: see qg_requant */
             /* max on the accumulators, then requantize into the staging run */
             qg_pool22_i32(acc, tmp, pool->oh, pool->ow, wq);
             if (staged && (o - o0 + 1) * ohw > nstage) {
@@ -632,7 +660,7 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
 
 /* bytes of B one band may take, and of a fused pool's band of codes */
 #define QG_BAND_B 262144
-#define QG_BAND_POOL 8192
+#define QG_BAND_POOL 512
 
 /* The GEMM kernel takes convs with og >= 4; the others (depthwise, the
  * seed's 2-channel groups) keep the per-plane kernel above. */
@@ -648,8 +676,9 @@ QG_UNUSED static int qg_pool_is22(const qg_conv_shape *s, const qg_pool_shape *p
         && 2 * pool->oh <= s->oh && 2 * pool->ow <= s->ow;
 }
 
-/* Output rows per band: B within QG_BAND_B bytes, at least 64 pixels, a
- * fused 2x2 pool's band (all channels) within QG_BAND_POOL, even; another
+/* Output rows per band: B within QG_BAND_B bytes, at least 64 pixels; with
+ * a fused 2x2 pool at most QG_BAND_POOL pixels (the pool works on one
+ * 4-channel tile of int32 accumulators at a time), an even count; another
  * pool takes the whole plane. */
 QG_UNUSED static int32_t qg_gemm_rows(const qg_conv_shape *s, const qg_pool_shape *pool)
 {
@@ -662,7 +691,7 @@ QG_UNUSED static int32_t qg_gemm_rows(const qg_conv_shape *s, const qg_pool_shap
     if (r * s->ow < 64)
         r = (64 + s->ow - 1) / s->ow;
     if (pool) {
-        const int32_t rp = QG_BAND_POOL / (s->o * s->ow);
+        const int32_t rp = QG_BAND_POOL / s->ow;
         r = r < rp ? r : rp;
         r = r < 2 ? 2 : r & ~(int32_t)1;
     }
@@ -683,14 +712,17 @@ QG_UNUSED static size_t qg_conv2d_packed(const qg_conv_shape *s)
 }
 
 /* Bytes of work space of qg_conv2d_run: acc int32 [4][ppad], B [KP*ppad],
- * the band's codes (fused pool); or the per-plane kernel's scratch. */
+ * then with a fused 2x2 pool the pooled accumulators of one channel, int32
+ * [ppad / 4], with another pool the band's codes (all channels); or the
+ * per-plane kernel's scratch. */
 QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s, const qg_pool_shape *pool)
 {
     const size_t kp = (size_t)(s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
     const size_t rows = (size_t)qg_gemm_rows(s, pool), ppad = (rows * (size_t)s->ow + 15) / 16 * 16;
+    const size_t extra = !pool ? 0 : qg_pool_is22(s, pool) ? qg_align64(ppad) : qg_align64((size_t)s->o * rows * (size_t)s->ow);
     if (!qg_conv_is_gemm(s))
         return qg_conv2d_planes_scratch(s, pool);
-    return qg_align64(4 * ppad * 4) + qg_align64(kp * ppad) + (pool ? qg_align64((size_t)s->o * rows * (size_t)s->ow) : 0);
+    return qg_align64(4 * ppad * 4) + qg_align64(kp * ppad) + extra;
 }
 
 /* Bytes of scratch of qg_conv2d, which packs the weights at every call. */
@@ -700,14 +732,16 @@ QG_UNUSED static size_t qg_conv2d_scratch(const qg_conv_shape *s, const qg_pool_
 }
 
 /* B for output rows y0 .. y0+rows-1 of one group (in: the group's first
- * channel); ppad >= rows*ow, a multiple of 16; tails are zero. */
+ * channel); ppad >= rows*ow, a multiple of 16.  The tails are not written:
+ * the pixels rows*ow .. ppad-1 only feed accumulators nobody reads, and the
+ * K values past K in the last quad, which meet zero weights, are zeroed
+ * once per conv call by qg_im2col_tails (a band never writes them). */
 QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32_t y0, int32_t rows,
                                 int32_t ppad, int32_t zp, uint8_t *restrict B)
 {
-    const int32_t cg = s->c / s->groups, k = cg * s->kh * s->kw, kq = (k + 3) / 4;
-    const int32_t np = rows * s->ow;
+    const int32_t cg = s->c / s->groups;
     const uint8_t pad = (uint8_t)((zp - QG_XOFF) & 255);
-    int32_t ci, ky, kx, y, x, kk = 0, p;
+    int32_t ci, ky, kx, y, x, kk = 0;
     for (ci = 0; ci < cg; ci++)
         for (ky = 0; ky < s->kh; ky++)
             for (kx = 0; kx < s->kw; kx++, kk++) {
@@ -742,14 +776,16 @@ QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32
                             d[4 * x] = pad;
                     }
                 }
-                for (p = np; p < ppad; p++)
-                    b[4 * p] = 0;
             }
-    for (; kk < 4 * kq; kk++) {
-        uint8_t *b = B + (size_t)(kk >> 2) * (size_t)ppad * 4 + (kk & 3);
-        for (p = 0; p < ppad; p++)
-            b[4 * p] = 0;
-    }
+}
+
+/* Zero the last K quad of B (its unused K values must be defined, and 0
+ * keeps every product with the zero weights 0), once per conv call. */
+QG_UNUSED static void qg_im2col_tails(const qg_conv_shape *s, int32_t ppad, uint8_t *B)
+{
+    const int32_t k = s->c / s->groups * s->kh * s->kw, kq = (k + 3) / 4;
+    if (k % 4 != 0)
+        memset(B + (size_t)(kq - 1) * (size_t)ppad * 4, 0, (size_t)ppad * 4);
 }
 
 QG_UNUSED static int32_t qg_ld_i32(const void *p)
@@ -961,18 +997,26 @@ QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s, const qg_qparams *q
         }
 }
 
-/* 2x2 / stride 2 max of `rows` (even) rows of codes of width w into rows/2
- * rows of width ow2. */
-QG_UNUSED static void qg_pool22_u8(const uint8_t *in, int32_t rows, int32_t w, int32_t ow2, uint8_t *out)
+/* 2x2 / stride 2 max (mn: min) of `rows` (even) rows of int32 of width w
+ * into rows/2 rows of width ow2. */
+QG_UNUSED static void qg_pool22_acc(const int32_t *restrict a, int32_t rows, int32_t w, int32_t ow2, int mn,
+                                    int32_t *restrict d)
 {
     int32_t y, x;
-    for (y = 0; y + 1 < rows; y += 2) {
-        const uint8_t *r0 = in + (size_t)y * (size_t)w, *r1 = r0 + w;
-        uint8_t *d = out + (size_t)(y / 2) * (size_t)ow2;
-        for (x = 0; x < ow2; x++) {
-            const uint8_t a = r0[2 * x] > r0[2 * x + 1] ? r0[2 * x] : r0[2 * x + 1];
-            const uint8_t b = r1[2 * x] > r1[2 * x + 1] ? r1[2 * x] : r1[2 * x + 1];
-            d[x] = a > b ? a : b;
+    for (y = 0; y + 1 < rows; y += 2, d += ow2) {
+        const int32_t *r0 = a + (size_t)y * (size_t)w, *r1 = r0 + w;
+        if (!mn) {
+            for (x = 0; x < ow2; x++) {
+                const int32_t u = r0[2 * x] > r0[2 * x + 1] ? r0[2 * x] : r0[2 * x + 1];
+                const int32_t v = r1[2 * x] > r1[2 * x + 1] ? r1[2 * x] : r1[2 * x + 1];
+                d[x] = u > v ? u : v;
+            }
+        } else {
+            for (x = 0; x < ow2; x++) {
+                const int32_t u = r0[2 * x] < r0[2 * x + 1] ? r0[2 * x] : r0[2 * x + 1];
+                const int32_t v = r1[2 * x] < r1[2 * x + 1] ? r1[2 * x] : r1[2 * x + 1];
+                d[x] = u < v ? u : v;
+            }
         }
     }
 }
@@ -992,7 +1036,9 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
     int32_t *acc = (int32_t *)work;
     uint8_t *B = (uint8_t *)(acc + 4 * ppad);
     uint8_t *band = B + qg_align64((size_t)kq * 4 * (size_t)ppad);
+    int32_t *pooled = (int32_t *)(void *)band;   /* fused 2x2 pool: one channel's pooled band */
     int32_t g, y0, o, r, c;
+    qg_im2col_tails(s, ppad, B);
     for (y0 = 0; y0 < ohe; y0 += rows) {
         const int32_t nr = ohe - y0 < rows ? ohe - y0 : rows, np = nr * s->ow;
         for (g = 0; g < s->groups; g++) {
@@ -1002,17 +1048,23 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
                          corr + g * ogp + o, acc, ppad, (np + 15) & ~(int32_t)15);
                 for (r = 0; r < 4 && o + r < og; r++) {
                     const int32_t oc = g * og + o + r;
-                    uint8_t *dst = pool ? band + (size_t)oc * (size_t)rows * (size_t)s->ow
+                    const int32_t m = qg_rd_i32(q->mult, (size_t)oc);
+                    uint8_t *dst;
+                    if (pool22) {
+                        /* pool the accumulators (max, or min when m < 0), then requantize
+                         * only the pooled values: monotone, see qg_requant */
+                        qg_pool22_acc(acc + r * ppad, nr, s->ow, pool->ow, m < 0, pooled);
+                        qg_requant(pooled, out + ((size_t)oc * (size_t)pool->oh + (size_t)(y0 / 2)) * (size_t)pool->ow,
+                                   nr / 2 * pool->ow, m, qg_rd_i32(q->shift, (size_t)oc), q->zp_out, q->act_min,
+                                   q->act_max);
+                        continue;
+                    }
+                    dst = pool ? band + (size_t)oc * (size_t)rows * (size_t)s->ow
                                         : out + (size_t)oc * ohw + (size_t)y0 * (size_t)s->ow;
                     qg_requant(acc + r * ppad, dst, np, qg_rd_i32(q->mult, (size_t)oc), qg_rd_i32(q->shift, (size_t)oc),
                                q->zp_out, q->act_min, q->act_max);
                 }
             }
-        }
-        if (pool22) {
-            for (c = 0; c < s->o; c++)
-                qg_pool22_u8(band + (size_t)c * (size_t)rows * (size_t)s->ow, nr, s->ow, pool->ow,
-                             out + ((size_t)c * (size_t)pool->oh + (size_t)(y0 / 2)) * (size_t)pool->ow);
         }
     }
     if (pool && !pool22) {   /* the band is the whole plane */
