@@ -169,7 +169,7 @@ static int64_t conv_gemm_work(const Step *s) {
     if (r * g->ow < 64)
       r = (64 + g->ow - 1) / g->ow;
     if (p) {
-      const int64_t rp = 512 / g->ow;
+      const int64_t rp = 384 / g->ow;
       r = r < rp ? r : rp;
       r = r < 2 ? 2 : r & ~(int64_t)1;
     }

@@ -660,7 +660,7 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
 
 /* bytes of B one band may take, and of a fused pool's band of codes */
 #define QG_BAND_B 262144
-#define QG_BAND_POOL 512
+#define QG_BAND_POOL 384
 
 /* The GEMM kernel takes convs with og >= 4; the others (depthwise, the
  * seed's 2-channel groups) keep the per-plane kernel above. */
