@@ -160,6 +160,97 @@ QG_UNUSED static uint8_t qg_clamp_u8(int32_t v, int32_t lo, int32_t hi)
     return (uint8_t)(v < lo ? lo : v > hi ? hi : v);
 }
 
+#if defined(__AVX512VNNI__) && defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512VL__)
+#define QG_PATH_VNNI 1
+#define QG_KERNEL_PATH "avx512vnni"
+#include <immintrin.h>
+#elif defined(__AVX2__)
+#define QG_PATH_AVX2 1
+#define QG_KERNEL_PATH "avx2"
+#include <immintrin.h>
+#elif defined(__aarch64__) && defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)
+#define QG_PATH_SDOT 1
+#define QG_KERNEL_PATH "neon-sdot"
+#include <arm_neon.h>
+#else
+#define QG_KERNEL_PATH "portable"
+#endif
+#if defined(QG_PATH_SDOT)
+#define QG_XOFF 128   /* codes stored as q - 128 (s8) */
+#else
+#define QG_XOFF 0
+#endif
+
+/* SIMD MBQM (docs section 2), the same value as qg_mbqm in every lane:
+ * the exact 64-bit products of the even and the odd lanes (vpmuldq), the
+ * nudge h - [p < 0] (h = 2^(t-1), t = 31 - shift; none when t = 0), one
+ * arithmetic shift, the saturation to int32, the lanes put back together. */
+typedef struct {
+    int32_t m, t;
+    int64_t half, neg;   /* neg: all ones when t > 0 (the [p < 0] term), else 0 */
+} qg_mbqm_k;
+
+QG_UNUSED static qg_mbqm_k qg_mbqm_consts(int32_t m, int32_t shift)
+{
+    qg_mbqm_k k;
+    k.m = m;
+    k.t = 31 - shift;
+    k.half = k.t > 0 ? (int64_t)1 << (k.t - 1) : 0;
+    k.neg = k.t > 0 ? -1 : 0;
+    return k;
+}
+
+#if defined(QG_PATH_VNNI)
+QG_UNUSED static __m512i qg_mbqm_x16(__m512i x, const qg_mbqm_k *k)
+{
+    const __m512i m = _mm512_set1_epi32(k->m), h = _mm512_set1_epi64(k->half), ng = _mm512_set1_epi64(k->neg);
+    const __m128i t = _mm_cvtsi32_si128(k->t);
+    const __m512i lo = _mm512_set1_epi64(INT32_MIN), hi = _mm512_set1_epi64(INT32_MAX);
+    __m512i pe = _mm512_mul_epi32(x, m), po = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), m);
+    pe = _mm512_add_epi64(_mm512_add_epi64(pe, h), _mm512_and_si512(_mm512_srai_epi64(pe, 63), ng));
+    po = _mm512_add_epi64(_mm512_add_epi64(po, h), _mm512_and_si512(_mm512_srai_epi64(po, 63), ng));
+    pe = _mm512_max_epi64(_mm512_min_epi64(_mm512_sra_epi64(pe, t), hi), lo);
+    po = _mm512_max_epi64(_mm512_min_epi64(_mm512_sra_epi64(po, t), hi), lo);
+    return _mm512_mask_blend_epi32((__mmask16)0xAAAA, pe, _mm512_slli_epi64(po, 32));
+}
+#elif defined(QG_PATH_AVX2)
+/* AVX2 has no 64-bit arithmetic shift or min / max: sign-flip around a
+ * logical shift, compares and blends. */
+QG_UNUSED static __m256i qg_sra64_x4(__m256i v, __m128i t)
+{
+    const __m256i sg = _mm256_cmpgt_epi64(_mm256_setzero_si256(), v);
+    return _mm256_xor_si256(_mm256_srl_epi64(_mm256_xor_si256(v, sg), t), sg);
+}
+
+QG_UNUSED static __m256i qg_sat64_x4(__m256i v)
+{
+    const __m256i lo = _mm256_set1_epi64x(INT32_MIN), hi = _mm256_set1_epi64x(INT32_MAX);
+    v = _mm256_blendv_epi8(v, hi, _mm256_cmpgt_epi64(v, hi));
+    return _mm256_blendv_epi8(v, lo, _mm256_cmpgt_epi64(lo, v));
+}
+
+QG_UNUSED static __m256i qg_mbqm_x8(__m256i x, const qg_mbqm_k *k)
+{
+    const __m256i m = _mm256_set1_epi32(k->m), h = _mm256_set1_epi64x(k->half), ng = _mm256_set1_epi64x(k->neg);
+    const __m128i t = _mm_cvtsi32_si128(k->t);
+    const __m256i z = _mm256_setzero_si256();
+    __m256i pe = _mm256_mul_epi32(x, m), po = _mm256_mul_epi32(_mm256_srli_epi64(x, 32), m);
+    pe = _mm256_add_epi64(_mm256_add_epi64(pe, h), _mm256_and_si256(_mm256_cmpgt_epi64(z, pe), ng));
+    po = _mm256_add_epi64(_mm256_add_epi64(po, h), _mm256_and_si256(_mm256_cmpgt_epi64(z, po), ng));
+    pe = qg_sat64_x4(qg_sra64_x4(pe, t));
+    po = qg_sat64_x4(qg_sra64_x4(po, t));
+    return _mm256_blend_epi32(pe, _mm256_slli_epi64(po, 32), 0xAA);
+}
+
+/* 8 int32 lanes holding 0..255 to 8 bytes */
+QG_UNUSED static void qg_store8_u8(uint8_t *o, __m256i v)
+{
+    __m128i w = _mm_packus_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    w = _mm_packus_epi16(w, w);
+    _mm_storel_epi64((__m128i *)(void *)o, w);
+}
+#endif
+
 /* out[i] = clamp(MBQM(acc[i], m, shift) + zp, lo, hi) for n values.
  * 0 <= lo <= hi <= 255, 0 <= zp <= 255, -31 <= shift <= 31.  Branch-free
  * blocks of 64 lanes that gcc and clang vectorize with no scalar
@@ -192,11 +283,34 @@ QG_UNUSED static void qg_requant(const int32_t *restrict acc, uint8_t *restrict 
     const int64_t rlo = lo - zp, rhi = hi - zp, m64 = m;
     const int t = 31 - (int)shift;
     const int64_t half = t > 0 ? (int64_t)1 << (t - 1) : 0, neg = t > 0 ? 1 : 0;
+#if defined(QG_PATH_VNNI)
+    {
+        const qg_mbqm_k k = qg_mbqm_consts(m, shift);
+        const __m512i vlo = _mm512_set1_epi32(lo - zp), vhi = _mm512_set1_epi32(hi - zp), vz = _mm512_set1_epi32(zp);
+        for (i = 0; i < n; i += 16) {
+            const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
+            __m512i v = qg_mbqm_x16(_mm512_maskz_loadu_epi32(mk, acc + i), &k);
+            v = _mm512_add_epi32(_mm512_max_epi32(_mm512_min_epi32(v, vhi), vlo), vz);
+            _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, v);
+        }
+        return;
+    }
+#elif defined(QG_PATH_AVX2)
+    {
+        const qg_mbqm_k k = qg_mbqm_consts(m, shift);
+        const __m256i vlo = _mm256_set1_epi32(lo - zp), vhi = _mm256_set1_epi32(hi - zp), vz = _mm256_set1_epi32(zp);
+        for (i = 0; i + 8 <= n; i += 8) {
+            __m256i v = qg_mbqm_x8(_mm256_loadu_si256((const __m256i *)(const void *)(acc + i)), &k);
+            qg_store8_u8(out + i, _mm256_add_epi32(_mm256_max_epi32(_mm256_min_epi32(v, vhi), vlo), vz));
+        }
+    }
+#else
     for (i = 0; i + 64 <= n; i += 64) {
         const int32_t *restrict a = acc + i;
         uint8_t *restrict o = out + i;
         QG_RQ_BLOCK(a, o)
     }
+#endif
     if (i < n) {
         int32_t a[64];
         uint8_t o[64];
@@ -637,26 +751,6 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
  * Paths, chosen from the compiler's predefined macros: AVX-512 VNNI
  * (vpdpbusd), AVX2 (u8 widened to int16, vpmaddwd: no saturation), Arm
  * sdot (__ARM_FEATURE_DOTPROD), else plain C.  All give the same int32. */
-#if defined(__AVX512VNNI__) && defined(__AVX512F__) && defined(__AVX512BW__)
-#define QG_PATH_VNNI 1
-#define QG_KERNEL_PATH "avx512vnni"
-#include <immintrin.h>
-#elif defined(__AVX2__)
-#define QG_PATH_AVX2 1
-#define QG_KERNEL_PATH "avx2"
-#include <immintrin.h>
-#elif defined(__aarch64__) && defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)
-#define QG_PATH_SDOT 1
-#define QG_KERNEL_PATH "neon-sdot"
-#include <arm_neon.h>
-#else
-#define QG_KERNEL_PATH "portable"
-#endif
-#if defined(QG_PATH_SDOT)
-#define QG_XOFF 128   /* codes stored as q - 128 (s8) */
-#else
-#define QG_XOFF 0
-#endif
 
 /* bytes of B one band may take, and of a fused pool's band of codes */
 #define QG_BAND_B 262144
@@ -1330,6 +1424,13 @@ QG_UNUSED static void qg_broadcast(const qg_bcast_shape *g, qg_row_fn row, const
                                    const uint8_t *a, const uint8_t *b, uint8_t *out)
 {
     int32_t i0, i1, i2;
+    const int32_t inner = g->n[2] * g->n[3], total = g->n[0] * g->n[1] * inner;
+    if (g->sa[3] == 1 && g->sb[3] == 1 && (g->n[2] == 1 || (g->sa[2] == g->n[3] && g->sb[2] == g->n[3]))
+        && (g->n[1] == 1 || (g->sa[1] == inner && g->sb[1] == inner))
+        && (g->n[0] == 1 || (g->sa[0] == g->n[1] * inner && g->sb[0] == g->n[1] * inner))) {
+        row(p, a, 1, b, 1, out, total);   /* both operands contiguous: one run */
+        return;
+    }
     for (i0 = 0; i0 < g->n[0]; i0++)
         for (i1 = 0; i1 < g->n[1]; i1++)
             for (i2 = 0; i2 < g->n[2]; i2++) {
@@ -1340,6 +1441,104 @@ QG_UNUSED static void qg_broadcast(const qg_bcast_shape *g, qg_row_fn row, const
             }
 }
 
+/* MBQM without branches, for the vectorized loops: t = 31 - shift,
+ * half = 2^(t-1) and neg = 1 when t > 0, else both 0; the same value as
+ * qg_mbqm. */
+#define QG_MBQM_BF(x, m64, t, half, neg, r)                                          \
+    do {                                                                             \
+        const int64_t p_ = (int64_t)(x) * (m64);                                     \
+        const int64_t s_ = (p_ + (half) - (p_ < 0 ? (neg) : 0)) >> (t);              \
+        (r) = s_ < INT32_MIN ? INT32_MIN : s_ > INT32_MAX ? INT32_MAX : s_;          \
+    } while (0)
+
+/* The add of two contiguous operands, in branch-free blocks of 64 that
+ * gcc and clang vectorize (the last, partial block through local copies);
+ * the same codes as the scalar loop of qg_add_row. */
+QG_UNUSED static void qg_add_run(const int32_t *p, const uint8_t *restrict a, const uint8_t *restrict b,
+                                 uint8_t *restrict out, int32_t n)
+{
+    const int32_t mul = (int32_t)1 << p[3];
+    const int64_t m1 = p[4], m2 = p[6], mo = p[8];
+    const int t1 = 31 - (int)p[5], t2 = 31 - (int)p[7], to = 31 - (int)p[9];
+    const int64_t h1 = t1 > 0 ? (int64_t)1 << (t1 - 1) : 0, n1 = t1 > 0;
+    const int64_t h2 = t2 > 0 ? (int64_t)1 << (t2 - 1) : 0, n2 = t2 > 0;
+    const int64_t ho = to > 0 ? (int64_t)1 << (to - 1) : 0, no = to > 0;
+    const int64_t zo = p[2], lo = p[10], hi = p[11];
+    int32_t i = 0, j;
+#if defined(QG_PATH_VNNI) || defined(QG_PATH_AVX2)
+    /* (q - zp) << left_shift is exact in int32 (the contract bounds the
+     * shift); x + y saturates: a signed overflow (operands of one sign,
+     * a sum of the other) gives INT32_MAX or INT32_MIN by x's sign */
+    const qg_mbqm_k k1 = qg_mbqm_consts(p[4], p[5]), k2 = qg_mbqm_consts(p[6], p[7]), ko = qg_mbqm_consts(p[8], p[9]);
+#endif
+#if defined(QG_PATH_VNNI)
+    {
+        const __m512i z1 = _mm512_set1_epi32(p[0]), z2 = _mm512_set1_epi32(p[1]), vm = _mm512_set1_epi32(mul);
+        const __m512i vlo = _mm512_set1_epi32(p[10] - p[2]), vhi = _mm512_set1_epi32(p[11] - p[2]);
+        const __m512i vz = _mm512_set1_epi32(p[2]), mx = _mm512_set1_epi32(INT32_MAX), zero = _mm512_setzero_si512();
+        for (; i < n; i += 16) {
+            const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
+            const __m512i va = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, a + i));
+            const __m512i vb = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, b + i));
+            const __m512i x = qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(va, z1), vm), &k1);
+            const __m512i y = qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(vb, z2), vm), &k2);
+            const __m512i sm = _mm512_add_epi32(x, y);
+            const __m512i ov = _mm512_andnot_si512(_mm512_xor_si512(x, y), _mm512_xor_si512(x, sm));
+            const __m512i sat = _mm512_xor_si512(_mm512_srai_epi32(x, 31), mx);
+            const __m512i sv = _mm512_mask_blend_epi32(_mm512_cmplt_epi32_mask(ov, zero), sm, sat);
+            __m512i r = qg_mbqm_x16(sv, &ko);
+            r = _mm512_add_epi32(_mm512_max_epi32(_mm512_min_epi32(r, vhi), vlo), vz);
+            _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, r);
+        }
+    }
+#elif defined(QG_PATH_AVX2)
+    {
+        const __m256i z1 = _mm256_set1_epi32(p[0]), z2 = _mm256_set1_epi32(p[1]), vm = _mm256_set1_epi32(mul);
+        const __m256i vlo = _mm256_set1_epi32(p[10] - p[2]), vhi = _mm256_set1_epi32(p[11] - p[2]);
+        const __m256i vz = _mm256_set1_epi32(p[2]), mx = _mm256_set1_epi32(INT32_MAX);
+        for (; i + 8 <= n; i += 8) {
+            const __m256i va = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(a + i)));
+            const __m256i vb = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(b + i)));
+            const __m256i x = qg_mbqm_x8(_mm256_mullo_epi32(_mm256_sub_epi32(va, z1), vm), &k1);
+            const __m256i y = qg_mbqm_x8(_mm256_mullo_epi32(_mm256_sub_epi32(vb, z2), vm), &k2);
+            const __m256i sm = _mm256_add_epi32(x, y);
+            const __m256i ov = _mm256_andnot_si256(_mm256_xor_si256(x, y), _mm256_xor_si256(x, sm));
+            const __m256i sat = _mm256_xor_si256(_mm256_srai_epi32(x, 31), mx);
+            const __m256i sv = _mm256_blendv_epi8(sm, sat, _mm256_srai_epi32(ov, 31));
+            __m256i r = qg_mbqm_x8(sv, &ko);
+            qg_store8_u8(out + i, _mm256_add_epi32(_mm256_max_epi32(_mm256_min_epi32(r, vhi), vlo), vz));
+        }
+    }
+#endif
+    for (; i < n; i += 64) {
+        uint8_t ta[64], tb[64], to8[64];
+        const uint8_t *restrict pa = a + i, *restrict pb = b + i;
+        uint8_t *restrict po = out + i;
+        const int32_t k = n - i < 64 ? n - i : 64;
+        if (k < 64) {
+            memset(ta, 0, sizeof ta);
+            memset(tb, 0, sizeof tb);
+            memcpy(ta, pa, (size_t)k);
+            memcpy(tb, pb, (size_t)k);
+            pa = ta;
+            pb = tb;
+            po = to8;
+        }
+        for (j = 0; j < 64; j++) {
+            int64_t x, y, r;
+            QG_MBQM_BF(((int32_t)pa[j] - p[0]) * mul, m1, t1, h1, n1, x);
+            QG_MBQM_BF(((int32_t)pb[j] - p[1]) * mul, m2, t2, h2, n2, y);
+            x += y;
+            x = x < INT32_MIN ? INT32_MIN : x > INT32_MAX ? INT32_MAX : x;
+            QG_MBQM_BF(x, mo, to, ho, no, r);
+            r += zo;
+            po[j] = (uint8_t)(r < lo ? lo : r > hi ? hi : r);
+        }
+        if (k < 64)
+            memcpy(out + i, to8, (size_t)k);
+    }
+}
+
 /* TFLite quantized add; p = NAME.i decoded:
  * {zp1, zp2, zp_out, left_shift, m1, sh1, m2, sh2, mo, sho, act_min, act_max} */
 QG_UNUSED static void qg_add_row(const int32_t *p, const uint8_t *a, int32_t sa, const uint8_t *b, int32_t sb,
@@ -1347,6 +1546,10 @@ QG_UNUSED static void qg_add_row(const int32_t *p, const uint8_t *a, int32_t sa,
 {
     const int32_t mul = (int32_t)1 << p[3];
     int32_t i;
+    if (sa == 1 && sb == 1 && a != out && b != out) {
+        qg_add_run(p, a, b, out, n);
+        return;
+    }
     for (i = 0; i < n; i++) {
         const int32_t x = qg_mbqm(((int32_t)a[(size_t)i * (size_t)sa] - p[0]) * mul, p[4], p[5]);
         const int32_t y = qg_mbqm(((int32_t)b[(size_t)i * (size_t)sb] - p[1]) * mul, p[6], p[7]);
