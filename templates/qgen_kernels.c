@@ -755,6 +755,7 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
 /* bytes of B one band may take, and of a fused pool's band of codes */
 #define QG_BAND_B 262144
 #define QG_BAND_POOL 384
+#define QG_BAND_PIX 1024
 
 /* The GEMM kernel takes convs with og >= 4; the others (depthwise, the
  * seed's 2-channel groups) keep the per-plane kernel above. */
@@ -770,10 +771,47 @@ QG_UNUSED static int qg_pool_is22(const qg_conv_shape *s, const qg_pool_shape *p
         && 2 * pool->oh <= s->oh && 2 * pool->ow <= s->ow;
 }
 
-/* Output rows per band: B within QG_BAND_B bytes, at least 64 pixels; with
- * a fused 2x2 pool at most QG_BAND_POOL pixels (the pool works on one
- * 4-channel tile of int32 accumulators at a time), an even count; another
- * pool takes the whole plane. */
+/* Channel quads: a GEMM conv whose group has a multiple of 4 channels
+ * takes its K in (ky, kx, ci) order, so that a K quad is 4 channels of one
+ * tap, and its input is first rewritten, once per call and group, into
+ * X4[c4][hp][wp][4] (the codes of channels 4 c4 .. 4 c4 + 3 of one pixel
+ * side by side, the padding around as the code zp_in, hp x wp = the
+ * padded input the taps read, qg_conv_hp and wp below).  With unit strides
+ * the GEMM then reads X4 in place (an implicit GEMM: the B of K quad
+ * (tap, c4) is X4 shifted by the tap; outputs are computed on the wide
+ * grid of pitch wp and the columns ow .. wp-1 dropped); otherwise the
+ * im2col copies 4-byte pixels from X4. */
+QG_UNUSED static int qg_conv_cq(const qg_conv_shape *s)
+{
+    return qg_conv_is_gemm(s) && (s->c / s->groups) % 4 == 0;
+}
+
+QG_UNUSED static int qg_conv_direct(const qg_conv_shape *s)
+{
+    return qg_conv_cq(s) && s->sh == 1 && s->sw == 1;
+}
+
+QG_UNUSED static int32_t qg_conv_wp(const qg_conv_shape *s) { return (s->ow - 1) * s->sw + (s->kw - 1) * s->dw + 1; }
+
+/* bytes of X4 (one group), with the slack the last 16-pixel block of the
+ * implicit GEMM reads past its end */
+QG_UNUSED static size_t qg_conv_x4(const qg_conv_shape *s)
+{
+    return qg_align64((size_t)(s->c / s->groups) * (size_t)qg_conv_hp(s) * (size_t)qg_conv_wp(s)
+                      + 4 * (16 + (size_t)s->kw * (size_t)s->dw));
+}
+
+/* pixels of one band row: the wide grid of the implicit GEMM, or ow */
+QG_UNUSED static int32_t qg_gemm_pitch(const qg_conv_shape *s)
+{
+    return qg_conv_direct(s) ? qg_conv_wp(s) : s->ow;
+}
+
+/* Output rows per band: B within QG_BAND_B bytes, at least 64 pixels (the
+ * implicit GEMM: at most QG_BAND_PIX pixels); with a fused 2x2 pool at most
+ * QG_BAND_POOL pixels (the im2col kernel; the pool works on one 4-channel
+ * tile of int32 accumulators at a time), an even count; another pool takes
+ * the whole plane. */
 QG_UNUSED static int32_t qg_gemm_rows(const qg_conv_shape *s, const qg_pool_shape *pool)
 {
     const int32_t kp = (s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
@@ -781,13 +819,19 @@ QG_UNUSED static int32_t qg_gemm_rows(const qg_conv_shape *s, const qg_pool_shap
     int32_t r;
     if (pool && !qg_pool_is22(s, pool))
         return s->oh;
-    r = QG_BAND_B / (kp * s->ow);
-    if (r * s->ow < 64)
-        r = (64 + s->ow - 1) / s->ow;
-    if (pool) {
-        const int32_t rp = QG_BAND_POOL / s->ow;
-        r = r < rp ? r : rp;
-        r = r < 2 ? 2 : r & ~(int32_t)1;
+    if (qg_conv_direct(s)) {
+        r = QG_BAND_PIX / qg_conv_wp(s);
+        if (pool)
+            r = r < 2 ? 2 : r & ~(int32_t)1;
+    } else {
+        r = QG_BAND_B / (kp * s->ow);
+        if (r * s->ow < 64)
+            r = (64 + s->ow - 1) / s->ow;
+        if (pool) {
+            const int32_t rp = QG_BAND_POOL / s->ow;
+            r = r < rp ? r : rp;
+            r = r < 2 ? 2 : r & ~(int32_t)1;
+        }
     }
     return r < 1 ? 1 : r > ohe ? ohe : r;
 }
@@ -805,18 +849,20 @@ QG_UNUSED static size_t qg_conv2d_packed(const qg_conv_shape *s)
     return qg_align64((size_t)s->groups * ogp * kp) + qg_align64((size_t)s->groups * ogp * 4);
 }
 
-/* Bytes of work space of qg_conv2d_run: acc int32 [4][ppad], B [KP*ppad],
- * then with a fused 2x2 pool the pooled accumulators of one channel, int32
- * [ppad / 4], with another pool the band's codes (all channels); or the
- * per-plane kernel's scratch. */
+/* Bytes of work space of qg_conv2d_run: K quad offsets int32 [KQ], acc
+ * int32 [4][ppad], B [KP*ppad] (not for the implicit GEMM), X4 (channel
+ * quads), then with a fused 2x2 pool the pooled accumulators of one
+ * channel, int32 [ppad / 4], with another pool the band's codes (all
+ * channels); or the per-plane kernel's scratch. */
 QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s, const qg_pool_shape *pool)
 {
     const size_t kp = (size_t)(s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
-    const size_t rows = (size_t)qg_gemm_rows(s, pool), ppad = (rows * (size_t)s->ow + 15) / 16 * 16;
+    const size_t rows = (size_t)qg_gemm_rows(s, pool), ppad = (rows * (size_t)qg_gemm_pitch(s) + 15) / 16 * 16;
     const size_t extra = !pool ? 0 : qg_pool_is22(s, pool) ? qg_align64(ppad) : qg_align64((size_t)s->o * rows * (size_t)s->ow);
     if (!qg_conv_is_gemm(s))
         return qg_conv2d_planes_scratch(s, pool);
-    return qg_align64(4 * ppad * 4) + qg_align64(kp * ppad) + extra;
+    return qg_align64(kp) + qg_align64(4 * ppad * 4) + (qg_conv_direct(s) ? 0 : qg_align64(kp * ppad))
+        + (qg_conv_cq(s) ? qg_conv_x4(s) : 0) + extra;
 }
 
 /* Bytes of scratch of qg_conv2d, which packs the weights at every call. */
@@ -882,6 +928,66 @@ QG_UNUSED static void qg_im2col_tails(const qg_conv_shape *s, int32_t ppad, uint
         memset(B + (size_t)(kq - 1) * (size_t)ppad * 4, 0, (size_t)ppad * 4);
 }
 
+/* X4 of one group (in: its first channel), see qg_conv_cq; the slack
+ * after it zeroed. */
+QG_UNUSED static void qg_quads(const qg_conv_shape *s, const uint8_t *in, int32_t zp, uint8_t *restrict X)
+{
+    const int32_t cg = s->c / s->groups, hp = qg_conv_hp(s), wp = qg_conv_wp(s);
+    const uint8_t pad = (uint8_t)((zp - QG_XOFF) & 255);
+    const int32_t x0 = s->pw < wp ? s->pw : wp, x1 = s->pw + s->w < wp ? s->pw + s->w : wp;
+    int32_t c4, y, x;
+    for (c4 = 0; c4 < cg / 4; c4++)
+        for (y = 0; y < hp; y++) {
+            uint8_t *restrict d = X + ((size_t)c4 * (size_t)hp + (size_t)y) * (size_t)wp * 4;
+            const int32_t iy = y - s->ph;
+            if (iy < 0 || iy >= s->h) {
+                memset(d, pad, (size_t)wp * 4);
+                continue;
+            }
+            {
+                const uint8_t *r0 = in + ((size_t)(4 * c4) * (size_t)s->h + (size_t)iy) * (size_t)s->w - s->pw;
+                const uint8_t *r1 = r0 + (size_t)s->h * (size_t)s->w, *r2 = r1 + (size_t)s->h * (size_t)s->w;
+                const uint8_t *r3 = r2 + (size_t)s->h * (size_t)s->w;
+                if (x0 > 0)
+                    memset(d, pad, (size_t)x0 * 4);
+                for (x = x0; x < x1; x++) {
+                    d[4 * x] = (uint8_t)((r0[x] - QG_XOFF) & 255);
+                    d[4 * x + 1] = (uint8_t)((r1[x] - QG_XOFF) & 255);
+                    d[4 * x + 2] = (uint8_t)((r2[x] - QG_XOFF) & 255);
+                    d[4 * x + 3] = (uint8_t)((r3[x] - QG_XOFF) & 255);
+                }
+                if (x1 < wp)
+                    memset(d + 4 * x1, pad, (size_t)(wp - x1) * 4);
+            }
+        }
+    memset(X + (size_t)cg * (size_t)hp * (size_t)wp, 0, qg_conv_x4(s) - (size_t)cg * (size_t)hp * (size_t)wp);
+}
+
+/* B of output rows y0 .. y0+rows-1 from X4 (strided channel-quad convs):
+ * K quad (tap, c4) of pixel (y, x) is X4 pixel (y sh + ky dh, x sw + kx dw). */
+QG_UNUSED static void qg_im2col_cq(const qg_conv_shape *s, const uint8_t *X, int32_t y0, int32_t rows,
+                                   int32_t ppad, uint8_t *restrict B)
+{
+    const int32_t c4n = s->c / s->groups / 4, hp = qg_conv_hp(s), wp = qg_conv_wp(s);
+    int32_t ky, kx, c4, y, x, kq = 0;
+    for (ky = 0; ky < s->kh; ky++)
+        for (kx = 0; kx < s->kw; kx++)
+            for (c4 = 0; c4 < c4n; c4++, kq++) {
+                uint8_t *b = B + (size_t)kq * (size_t)ppad * 4;
+                for (y = 0; y < rows; y++) {
+                    const uint8_t *src = X + (((size_t)c4 * (size_t)hp + (size_t)((y0 + y) * s->sh + ky * s->dh))
+                                              * (size_t)wp + (size_t)(kx * s->dw)) * 4;
+                    uint8_t *restrict d = b + (size_t)y * (size_t)s->ow * 4;
+                    if (s->sw == 1) {
+                        memcpy(d, src, (size_t)s->ow * 4);
+                    } else {
+                        for (x = 0; x < s->ow; x++)
+                            memcpy(d + 4 * x, src + (size_t)x * (size_t)s->sw * 4, 4);
+                    }
+                }
+            }
+}
+
 QG_UNUSED static int32_t qg_ld_i32(const void *p)
 {
     int32_t v;
@@ -889,10 +995,13 @@ QG_UNUSED static int32_t qg_ld_i32(const void *p)
     return v;
 }
 
-/* acc[r][p] = corr[r] + sum over k of B[k][p] * W[r][k], r < 4, p < np
- * (a multiple of 16); acc rows have pitch `pitch`. */
+/* acc[r][p] = corr[r] + sum over k of B_k[p] * W[r][k], r < 4, p < np
+ * (a multiple of 16), where B_k = B + koff[k] holds the 4 bytes of K quad k
+ * of pixel p at B_k + 4p: an im2col buffer (koff[k] = 4 k ppad) or, for a
+ * stride-1 conv, the channel-quad input itself (koff[k]: the tap's offset,
+ * an implicit GEMM); acc rows have pitch `pitch`. */
 #if defined(QG_PATH_VNNI)
-QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, int32_t nkq,
+QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
                                const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
 {
     int32_t p0 = 0, k;
@@ -901,9 +1010,10 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, 
         __m512i c10 = _mm512_set1_epi32(corr[1]), c11 = c10, c12 = c10, c13 = c10;
         __m512i c20 = _mm512_set1_epi32(corr[2]), c21 = c20, c22 = c20, c23 = c20;
         __m512i c30 = _mm512_set1_epi32(corr[3]), c31 = c30, c32 = c30, c33 = c30;
-        const uint8_t *b = B + (size_t)p0 * 4;
+        const uint8_t *bp = B + (size_t)p0 * 4;
         const int8_t *w = W;
-        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+        for (k = 0; k < nkq; k++, w += 16) {
+            const uint8_t *b = bp + koff[k];
             const __m512i b0 = _mm512_loadu_si512((const void *)b), b1 = _mm512_loadu_si512((const void *)(b + 64));
             const __m512i b2 = _mm512_loadu_si512((const void *)(b + 128)), b3 = _mm512_loadu_si512((const void *)(b + 192));
             __m512i w0 = _mm512_set1_epi32(qg_ld_i32(w));
@@ -931,9 +1041,10 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, 
     for (; p0 < np; p0 += 16) {
         __m512i c0 = _mm512_set1_epi32(corr[0]), c1 = _mm512_set1_epi32(corr[1]);
         __m512i c2 = _mm512_set1_epi32(corr[2]), c3 = _mm512_set1_epi32(corr[3]);
-        const uint8_t *b = B + (size_t)p0 * 4;
+        const uint8_t *bp = B + (size_t)p0 * 4;
         const int8_t *w = W;
-        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+        for (k = 0; k < nkq; k++, w += 16) {
+            const uint8_t *b = bp + koff[k];
             const __m512i b0 = _mm512_loadu_si512((const void *)b);
             c0 = _mm512_dpbusd_epi32(c0, b0, _mm512_set1_epi32(qg_ld_i32(w)));
             c1 = _mm512_dpbusd_epi32(c1, b0, _mm512_set1_epi32(qg_ld_i32(w + 4)));
@@ -950,16 +1061,17 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, 
 /* u8 widened to int16 (vpmovzxbw), times the int16 weights, pairs summed
  * into int32 by vpmaddwd (|2 * 255 * 128| fits: no saturation); the two
  * pair sums of a pixel are kept apart and added once at the end. */
-QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, int32_t nkq,
+QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
                                const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
 {
     int32_t p0, k, r;
     for (p0 = 0; p0 < np; p0 += 8) {
         __m256i a00 = _mm256_setzero_si256(), a01 = a00, a10 = a00, a11 = a00;
         __m256i a20 = a00, a21 = a00, a30 = a00, a31 = a00;
-        const uint8_t *b = B + (size_t)p0 * 4;
+        const uint8_t *bp = B + (size_t)p0 * 4;
         const int8_t *w = W;
-        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+        for (k = 0; k < nkq; k++, w += 16) {
+            const uint8_t *b = bp + koff[k];
             const __m256i x0 = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)(const void *)b));
             const __m256i x1 = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)(const void *)(b + 16)));
             const __m256i ww = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(const void *)w));
@@ -987,7 +1099,7 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, 
     }
 }
 #elif defined(QG_PATH_SDOT)
-QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, int32_t nkq,
+QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
                                const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
 {
     int32_t p0, k;
@@ -996,9 +1108,10 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, 
         int32x4_t c10 = vdupq_n_s32(corr[1]), c11 = c10, c12 = c10, c13 = c10;
         int32x4_t c20 = vdupq_n_s32(corr[2]), c21 = c20, c22 = c20, c23 = c20;
         int32x4_t c30 = vdupq_n_s32(corr[3]), c31 = c30, c32 = c30, c33 = c30;
-        const int8_t *b = (const int8_t *)(const void *)(B + (size_t)p0 * 4);
+        const int8_t *bp = (const int8_t *)(const void *)(B + (size_t)p0 * 4);
         const int8_t *w = W;
-        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+        for (k = 0; k < nkq; k++, w += 16) {
+            const int8_t *b = bp + koff[k];
             const int8x16_t b0 = vld1q_s8(b), b1 = vld1q_s8(b + 16), b2 = vld1q_s8(b + 32), b3 = vld1q_s8(b + 48);
             const int8x16_t ww = vld1q_s8(w);
             c00 = vdotq_laneq_s32(c00, b0, ww, 0); c01 = vdotq_laneq_s32(c01, b1, ww, 0);
@@ -1023,13 +1136,13 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, 
 #else
 /* Plain C: a 4 x 16 tile in local arrays, inner loops of 16 lanes that
  * gcc and clang vectorize. */
-QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, int32_t nkq,
+QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
                                const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
 {
     int32_t p0, k, i, r;
     for (p0 = 0; p0 < np; p0 += 16) {
         int32_t a0[16], a1[16], a2[16], a3[16];
-        const uint8_t *b = B + (size_t)p0 * 4;
+        const uint8_t *bp = B + (size_t)p0 * 4;
         const int8_t *w = W;
         for (i = 0; i < 16; i++) {
             a0[i] = corr[0];
@@ -1037,7 +1150,8 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, 
             a2[i] = corr[2];
             a3[i] = corr[3];
         }
-        for (k = 0; k < nkq; k++, b += (size_t)ppad * 4, w += 16) {
+        for (k = 0; k < nkq; k++, w += 16) {
+            const uint8_t *b = bp + koff[k];
             const int32_t w00 = w[0], w01 = w[1], w02 = w[2], w03 = w[3];
             const int32_t w10 = w[4], w11 = w[5], w12 = w[6], w13 = w[7];
             const int32_t w20 = w[8], w21 = w[9], w22 = w[10], w23 = w[11];
@@ -1065,7 +1179,8 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, int32_t ppad, const int8_t *W, 
 QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s, const qg_qparams *q, void *packed)
 {
     const int32_t og = s->o / s->groups, ogp = (og + 3) / 4 * 4;
-    const int32_t k = s->c / s->groups * s->kh * s->kw, kq = (k + 3) / 4;
+    const int32_t cg = s->c / s->groups, k = cg * s->kh * s->kw, kq = (k + 3) / 4;
+    const int cq = qg_conv_cq(s);
     int8_t *W = (int8_t *)packed;
     int32_t *corr = (int32_t *)(void *)((unsigned char *)packed + qg_align64((size_t)s->groups * (size_t)ogp * (size_t)kq * 4));
     int32_t g, o, kk;
@@ -1078,7 +1193,9 @@ QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s, const qg_qparams *q
             if (o < og) {
                 const int8_t *src = q->w + (size_t)(g * og + o) * (size_t)k;
                 for (kk = 0; kk < 4 * kq; kk++) {
-                    const int8_t v = kk < k ? src[kk] : 0;
+                    /* channel quads: kk = (ky kw + kx) cg + ci */
+                    const int32_t ci = kk % cg, tap = kk / cg;
+                    const int8_t v = kk >= k ? 0 : cq ? src[ci * s->kh * s->kw + tap] : src[kk];
                     t[(kk >> 2) * 16 + (kk & 3)] = v;
                     sum += v;
                 }
@@ -1120,43 +1237,72 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
 {
     const int32_t cg = s->c / s->groups, og = s->o / s->groups, ogp = (og + 3) / 4 * 4;
     const int32_t kq = (cg * s->kh * s->kw + 3) / 4;
-    const int32_t rows = qg_gemm_rows(s, pool), ppad = (rows * s->ow + 15) / 16 * 16;
+    const int cq = qg_conv_cq(s), direct = qg_conv_direct(s);
+    const int32_t pw = qg_gemm_pitch(s);   /* accumulator pixels per output row */
+    const int32_t rows = qg_gemm_rows(s, pool), ppad = (rows * pw + 15) / 16 * 16;
     const int pool22 = qg_pool_is22(s, pool);
     const int32_t ohe = pool22 ? 2 * pool->oh : s->oh;
     const size_t ohw = (size_t)s->oh * (size_t)s->ow;
     const int8_t *W = (const int8_t *)packed;
     const int32_t *corr = (const int32_t *)(const void *)((const unsigned char *)packed
                                                          + qg_align64((size_t)s->groups * (size_t)ogp * (size_t)kq * 4));
-    int32_t *acc = (int32_t *)work;
+    int32_t *koff = (int32_t *)work;
+    int32_t *acc = (int32_t *)(void *)((unsigned char *)work + qg_align64((size_t)kq * 4));
     uint8_t *B = (uint8_t *)(acc + 4 * ppad);
-    uint8_t *band = B + qg_align64((size_t)kq * 4 * (size_t)ppad);
+    uint8_t *X4 = B + (direct ? 0 : qg_align64((size_t)kq * 4 * (size_t)ppad));
+    uint8_t *band = X4 + (cq ? qg_conv_x4(s) : 0);
     int32_t *pooled = (int32_t *)(void *)band;   /* fused 2x2 pool: one channel's pooled band */
-    int32_t g, y0, o, r, c;
-    qg_im2col_tails(s, ppad, B);
-    for (y0 = 0; y0 < ohe; y0 += rows) {
-        const int32_t nr = ohe - y0 < rows ? ohe - y0 : rows, np = nr * s->ow;
-        for (g = 0; g < s->groups; g++) {
-            qg_im2col(s, in + (size_t)g * (size_t)cg * (size_t)s->h * (size_t)s->w, y0, nr, ppad, q->zp_in, B);
+    int32_t g, y0, o, r, c, k, y;
+    if (direct) {
+        const int32_t hp = qg_conv_hp(s), c4n = cg / 4;
+        int32_t ky, kx, c4;
+        k = 0;
+        for (ky = 0; ky < s->kh; ky++)
+            for (kx = 0; kx < s->kw; kx++)
+                for (c4 = 0; c4 < c4n; c4++)
+                    koff[k++] = ((c4 * hp + ky * s->dh) * pw + kx * s->dw) * 4;
+    } else {
+        for (k = 0; k < kq; k++)
+            koff[k] = k * ppad * 4;
+        qg_im2col_tails(s, ppad, B);
+    }
+    for (g = 0; g < s->groups; g++) {
+        const uint8_t *gin = in + (size_t)g * (size_t)cg * (size_t)s->h * (size_t)s->w;
+        if (cq)
+            qg_quads(s, gin, q->zp_in, X4);
+        for (y0 = 0; y0 < ohe; y0 += rows) {
+            const int32_t nr = ohe - y0 < rows ? ohe - y0 : rows, np = nr * pw;
+            const uint8_t *Bb = B;
+            if (direct)
+                Bb = X4 + (size_t)y0 * (size_t)pw * 4;
+            else if (cq)
+                qg_im2col_cq(s, X4, y0, nr, ppad, B);
+            else
+                qg_im2col(s, gin, y0, nr, ppad, q->zp_in, B);
             for (o = 0; o < og; o += 4) {
-                qg_gemm4(B, ppad, W + ((size_t)g * (size_t)ogp + (size_t)o) * (size_t)kq * 4, kq,
+                qg_gemm4(Bb, koff, W + ((size_t)g * (size_t)ogp + (size_t)o) * (size_t)kq * 4, kq,
                          corr + g * ogp + o, acc, ppad, (np + 15) & ~(int32_t)15);
                 for (r = 0; r < 4 && o + r < og; r++) {
                     const int32_t oc = g * og + o + r;
-                    const int32_t m = qg_rd_i32(q->mult, (size_t)oc);
-                    uint8_t *dst;
+                    const int32_t m = qg_rd_i32(q->mult, (size_t)oc), sft = qg_rd_i32(q->shift, (size_t)oc);
+                    const int32_t *a = acc + r * ppad;
                     if (pool22) {
                         /* pool the accumulators (max, or min when m < 0), then requantize
                          * only the pooled values: monotone, see qg_requant */
-                        qg_pool22_acc(acc + r * ppad, nr, s->ow, pool->ow, m < 0, pooled);
+                        qg_pool22_acc(a, nr, pw, pool->ow, m < 0, pooled);
                         qg_requant(pooled, out + ((size_t)oc * (size_t)pool->oh + (size_t)(y0 / 2)) * (size_t)pool->ow,
-                                   nr / 2 * pool->ow, m, qg_rd_i32(q->shift, (size_t)oc), q->zp_out, q->act_min,
-                                   q->act_max);
-                        continue;
+                                   nr / 2 * pool->ow, m, sft, q->zp_out, q->act_min, q->act_max);
+                    } else {
+                        uint8_t *dst = pool ? band + (size_t)oc * ohw + (size_t)y0 * (size_t)s->ow
+                                            : out + (size_t)oc * ohw + (size_t)y0 * (size_t)s->ow;
+                        if (pw == s->ow) {
+                            qg_requant(a, dst, nr * s->ow, m, sft, q->zp_out, q->act_min, q->act_max);
+                        } else {
+                            for (y = 0; y < nr; y++)
+                                qg_requant(a + y * pw, dst + (size_t)y * (size_t)s->ow, s->ow, m, sft, q->zp_out,
+                                           q->act_min, q->act_max);
+                        }
                     }
-                    dst = pool ? band + (size_t)oc * (size_t)rows * (size_t)s->ow
-                                        : out + (size_t)oc * ohw + (size_t)y0 * (size_t)s->ow;
-                    qg_requant(acc + r * ppad, dst, np, qg_rd_i32(q->mult, (size_t)oc), qg_rd_i32(q->shift, (size_t)oc),
-                               q->zp_out, q->act_min, q->act_max);
                 }
             }
         }
