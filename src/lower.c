@@ -151,8 +151,9 @@ static int64_t conv_planes_scratch(const Step *s) {
 /* qg_conv2d_work of the GEMM kernel: the K quads' offsets, one 4-row tile
  * of accumulators, the band's im2col (not for the implicit GEMM: channel
  * quads and unit strides), the channel-quad input X4 (groups of a multiple
- * of 4 channels) and, with a fused 2x2 pool, one channel's pooled
- * accumulators (with another pool, the band's codes). */
+ * of 4 channels), with a fused 2x2 pool one channel's pooled
+ * accumulators (with another pool, the band's codes) and for the implicit
+ * GEMM one band of codes on the wide grid. */
 static int64_t conv_gemm_work(const Step *s) {
   const ConvGeom *g = &s->conv;
   const int64_t cg = g->c / g->groups, kp = (cg * g->kh * g->kw + 3) / 4 * 4;
@@ -188,7 +189,7 @@ static int64_t conv_gemm_work(const Step *s) {
   const int64_t ppad = (r * pitch + 15) / 16 * 16;
   const int64_t x4 = cq ? align64(cg * hp * wp + 4 * (16 + g->kw * g->dw)) : 0;
   return align64(kp) + align64(4 * ppad * 4) + (direct ? 0 : align64(kp * ppad)) + x4 +
-         (!p ? 0 : pool22 ? align64(ppad) : align64(g->o * r * g->ow));
+         (!p ? 0 : pool22 ? align64(ppad) : align64(g->o * r * g->ow)) + (direct ? align64(ppad) : 0);
 }
 
 static bool conv_is_gemm(const Step *s) { return s->conv.o / s->conv.groups >= 4; }

@@ -853,7 +853,8 @@ QG_UNUSED static size_t qg_conv2d_packed(const qg_conv_shape *s)
  * int32 [4][ppad], B [KP*ppad] (not for the implicit GEMM), X4 (channel
  * quads), then with a fused 2x2 pool the pooled accumulators of one
  * channel, int32 [ppad / 4], with another pool the band's codes (all
- * channels); or the per-plane kernel's scratch. */
+ * channels), and for the implicit GEMM one band of codes on the wide grid
+ * [ppad]; or the per-plane kernel's scratch. */
 QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s, const qg_pool_shape *pool)
 {
     const size_t kp = (size_t)(s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
@@ -862,7 +863,7 @@ QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s, const qg_pool_sha
     if (!qg_conv_is_gemm(s))
         return qg_conv2d_planes_scratch(s, pool);
     return qg_align64(kp) + qg_align64(4 * ppad * 4) + (qg_conv_direct(s) ? 0 : qg_align64(kp * ppad))
-        + (qg_conv_cq(s) ? qg_conv_x4(s) : 0) + extra;
+        + (qg_conv_cq(s) ? qg_conv_x4(s) : 0) + extra + (qg_conv_direct(s) ? qg_align64(ppad) : 0);
 }
 
 /* Bytes of scratch of qg_conv2d, which packs the weights at every call. */
@@ -1252,6 +1253,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
     uint8_t *X4 = B + (direct ? 0 : qg_align64((size_t)kq * 4 * (size_t)ppad));
     uint8_t *band = X4 + (cq ? qg_conv_x4(s) : 0);
     int32_t *pooled = (int32_t *)(void *)band;   /* fused 2x2 pool: one channel's pooled band */
+    uint8_t *wide = band + (pool ? (pool22 ? qg_align64((size_t)ppad) : qg_align64((size_t)s->o * ohw)) : 0);
     int32_t g, y0, o, r, c, k, y;
     if (direct) {
         const int32_t hp = qg_conv_hp(s), c4n = cg / 4;
@@ -1298,9 +1300,10 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
                         if (pw == s->ow) {
                             qg_requant(a, dst, nr * s->ow, m, sft, q->zp_out, q->act_min, q->act_max);
                         } else {
+                            /* the wide grid in one run, then its rows without the columns ow.. */
+                            qg_requant(a, wide, (nr - 1) * pw + s->ow, m, sft, q->zp_out, q->act_min, q->act_max);
                             for (y = 0; y < nr; y++)
-                                qg_requant(a + y * pw, dst + (size_t)y * (size_t)s->ow, s->ow, m, sft, q->zp_out,
-                                           q->act_min, q->act_max);
+                                memcpy(dst + (size_t)y * (size_t)s->ow, wide + (size_t)y * (size_t)pw, (size_t)s->ow);
                         }
                     }
                 }
