@@ -168,6 +168,10 @@ QG_UNUSED static uint8_t qg_clamp_u8(int32_t v, int32_t lo, int32_t hi)
 #define QG_PATH_AVX2 1
 #define QG_KERNEL_PATH "avx2"
 #include <immintrin.h>
+#elif defined(__SSE2__) && (defined(__x86_64__) || defined(_M_X64))
+#define QG_PATH_SSE2 1   /* every x86-64: the plain -O2 build's path there */
+#define QG_KERNEL_PATH "sse2"
+#include <emmintrin.h>
 #elif defined(__aarch64__) && defined(__ARM_NEON) && defined(__ARM_FEATURE_DOTPROD)
 #define QG_PATH_SDOT 1
 #define QG_KERNEL_PATH "neon-sdot"
@@ -749,8 +753,10 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
  *     NCHW output (a band is whole rows, so a channel's band is one run).
  * A fused max pool gets the band's codes in a small buffer and pools them.
  * Paths, chosen from the compiler's predefined macros: AVX-512 VNNI
- * (vpdpbusd), AVX2 (u8 widened to int16, vpmaddwd: no saturation), Arm
- * sdot (__ARM_FEATURE_DOTPROD), else plain C.  All give the same int32. */
+ * (vpdpbusd), AVX2 (u8 widened to int16, vpmaddwd: no saturation), SSE2
+ * (the same at 128 bits: every x86-64 has it, so a build without -march
+ * takes it there), Arm sdot (__ARM_FEATURE_DOTPROD), else plain C.  All
+ * give the same int32. */
 
 /* bytes of B one band may take, and of a fused pool's band of codes */
 #define QG_BAND_B 262144
@@ -1096,6 +1102,49 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
             const __m256i sum = _mm256_permute4x64_epi64(_mm256_hadd_epi32(lo, hi), 0xd8);
             _mm256_storeu_si256((__m256i *)(void *)(acc + r * pitch + p0),
                                 _mm256_add_epi32(sum, _mm256_set1_epi32(corr[r])));
+        }
+    }
+}
+#elif defined(QG_PATH_SSE2)
+/* 4 pixels a step: their 16 bytes widened to int16 in two halves (2
+ * pixels each), times each row's 4 weights repeated twice (pmaddwd: pair
+ * sums in int32, no saturation); the two pair sums of a pixel are added
+ * once at the end. */
+QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
+                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+{
+    int32_t p0, k, r;
+    const __m128i z = _mm_setzero_si128();
+    for (p0 = 0; p0 < np; p0 += 4) {
+        __m128i a0l = z, a0h = z, a1l = z, a1h = z, a2l = z, a2h = z, a3l = z, a3h = z;
+        const uint8_t *bp = B + (size_t)p0 * 4;
+        const int8_t *w = W;
+        for (k = 0; k < nkq; k++, w += 16) {
+            const uint8_t *b = bp + koff[k];
+            const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)b);
+            const __m128i xl = _mm_unpacklo_epi8(x, z), xh = _mm_unpackhi_epi8(x, z);
+            const __m128i ww = _mm_loadu_si128((const __m128i *)(const void *)w);
+            const __m128i wl = _mm_srai_epi16(_mm_unpacklo_epi8(ww, ww), 8);   /* rows 0, 1 */
+            const __m128i wh = _mm_srai_epi16(_mm_unpackhi_epi8(ww, ww), 8);   /* rows 2, 3 */
+            __m128i wr = _mm_shuffle_epi32(wl, 0x44);
+            a0l = _mm_add_epi32(a0l, _mm_madd_epi16(xl, wr));
+            a0h = _mm_add_epi32(a0h, _mm_madd_epi16(xh, wr));
+            wr = _mm_shuffle_epi32(wl, 0xee);
+            a1l = _mm_add_epi32(a1l, _mm_madd_epi16(xl, wr));
+            a1h = _mm_add_epi32(a1h, _mm_madd_epi16(xh, wr));
+            wr = _mm_shuffle_epi32(wh, 0x44);
+            a2l = _mm_add_epi32(a2l, _mm_madd_epi16(xl, wr));
+            a2h = _mm_add_epi32(a2h, _mm_madd_epi16(xh, wr));
+            wr = _mm_shuffle_epi32(wh, 0xee);
+            a3l = _mm_add_epi32(a3l, _mm_madd_epi16(xl, wr));
+            a3h = _mm_add_epi32(a3h, _mm_madd_epi16(xh, wr));
+        }
+        for (r = 0; r < 4; r++) {
+            /* [p0a p0b p1a p1b], [p2a p2b p3a p3b] -> p0 .. p3 */
+            const __m128i lo = _mm_shuffle_epi32(r == 0 ? a0l : r == 1 ? a1l : r == 2 ? a2l : a3l, 0xd8);
+            const __m128i hi = _mm_shuffle_epi32(r == 0 ? a0h : r == 1 ? a1h : r == 2 ? a2h : a3h, 0xd8);
+            const __m128i sum = _mm_add_epi32(_mm_unpacklo_epi64(lo, hi), _mm_unpackhi_epi64(lo, hi));
+            _mm_storeu_si128((__m128i *)(void *)(acc + r * pitch + p0), _mm_add_epi32(sum, _mm_set1_epi32(corr[r])));
         }
     }
 }
