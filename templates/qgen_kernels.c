@@ -649,7 +649,14 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
             X[i] = (int16_t)((int32_t)in[i] - q->zp_in);
     } else {
         for (c = 0; c < s->c; c++)
-            for (j = 0; j < s->sw; j++)
+            for (j = 0; j < s->sw; j++) {
+                /* the columns u0 <= u < u1 of phase j read the input: one
+                 * contiguous (or strided) run between two runs of zeros */
+                const int32_t zp = q->zp_in, sw = s->sw, o0 = j - s->pw;
+                int32_t u0 = o0 >= 0 ? 0 : (-o0 + sw - 1) / sw;
+                int32_t u1 = s->w - o0 <= 0 ? 0 : (s->w - o0 + sw - 1) / sw;
+                u1 = u1 < wq ? u1 : wq;
+                u0 = u0 < u1 ? u0 : u1;
                 for (y = 0; y < hp; y++) {
                     int16_t *row = X + c * chan + j * plane + y * wq;
                     const int32_t iy = y - s->ph;
@@ -658,12 +665,23 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
                             row[u] = 0;
                     } else {
                         const uint8_t *irow = in + ((size_t)c * (size_t)s->h + (size_t)iy) * (size_t)s->w;
-                        for (u = 0; u < wq; u++) {
-                            const int32_t ix = u * s->sw + j - s->pw;
-                            row[u] = (int16_t)(ix >= 0 && ix < s->w ? (int32_t)irow[ix] - q->zp_in : 0);
+                        for (u = 0; u < u0; u++)
+                            row[u] = 0;
+                        if (sw == 1) {
+                            for (u = u0; u < u1; u++)
+                                row[u] = (int16_t)((int32_t)irow[u + o0] - zp);
+                        } else if (sw == 2) {
+                            for (u = u0; u < u1; u++)
+                                row[u] = (int16_t)((int32_t)irow[2 * u + o0] - zp);
+                        } else {
+                            for (u = u0; u < u1; u++)
+                                row[u] = (int16_t)((int32_t)irow[u * sw + o0] - zp);
                         }
+                        for (u = u1; u < wq; u++)
+                            row[u] = 0;
                     }
                 }
+            }
     }
     for (i = 0; i < 16; i++)   /* the last 16-lane block may read past the end */
         X[s->c * chan + i] = 0;
