@@ -897,12 +897,16 @@ QG_UNUSED static size_t qg_conv2d_scratch(const qg_conv_shape *s, const qg_pool_
 }
 
 /* B for output rows y0 .. y0+rows-1 of one group (in: the group's first
- * channel); ppad >= rows*ow, a multiple of 16.  The tails are not written:
+ * channel); ppad >= rows*ow, a multiple of 16.  With he > 0 (a fused 2x2
+ * pool; he = (ow + 1) / 2) each row's pixels are stored even columns first
+ * (column x at x / 2, or he + x / 2 for odd x), so that the pool's column
+ * pairs are two contiguous runs.  The tails are not written:
  * the pixels rows*ow .. ppad-1 only feed accumulators nobody reads, and the
  * K values past K in the last quad, which meet zero weights, are zeroed
  * once per conv call by qg_im2col_tails (a band never writes them). */
+#define QG_COL(x) (he ? ((x) >> 1) + ((x) & 1) * he : (x))
 QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32_t y0, int32_t rows,
-                                int32_t ppad, int32_t zp, uint8_t *restrict B)
+                                int32_t ppad, int32_t zp, int32_t he, uint8_t *restrict B)
 {
     const int32_t cg = s->c / s->groups;
     const uint8_t pad = (uint8_t)((zp - QG_XOFF) & 255);
@@ -923,26 +927,27 @@ QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32
                     uint8_t *d = b + (size_t)y * (size_t)s->ow * 4;
                     if (iy < 0 || iy >= s->h) {
                         for (x = 0; x < s->ow; x++)
-                            d[4 * x] = pad;
+                            d[4 * QG_COL(x)] = pad;
                         continue;
                     }
                     {
                         const uint8_t *r = plane + (size_t)iy * (size_t)s->w + off;
                         for (x = 0; x < x0; x++)
-                            d[4 * x] = pad;
+                            d[4 * QG_COL(x)] = pad;
                         if (s->sw == 1) {
                             for (x = x0; x < x1; x++)
-                                d[4 * x] = (uint8_t)((r[x] - QG_XOFF) & 255);
+                                d[4 * QG_COL(x)] = (uint8_t)((r[x] - QG_XOFF) & 255);
                         } else {
                             for (x = x0; x < x1; x++)
-                                d[4 * x] = (uint8_t)((r[x * s->sw] - QG_XOFF) & 255);
+                                d[4 * QG_COL(x)] = (uint8_t)((r[x * s->sw] - QG_XOFF) & 255);
                         }
                         for (x = x1; x < s->ow; x++)
-                            d[4 * x] = pad;
+                            d[4 * QG_COL(x)] = pad;
                     }
                 }
             }
 }
+#undef QG_COL
 
 /* Zero the last K quad of B (its unused K values must be defined, and 0
  * keeps every product with the zero weights 0), once per conv call. */
@@ -1277,13 +1282,23 @@ QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s, const qg_qparams *q
 }
 
 /* 2x2 / stride 2 max (mn: min) of `rows` (even) rows of int32 of width w
- * into rows/2 rows of width ow2. */
+ * into rows/2 rows of width ow2; he > 0: rows stored even columns first,
+ * the odd ones from he (qg_im2col). */
 QG_UNUSED static void qg_pool22_acc(const int32_t *restrict a, int32_t rows, int32_t w, int32_t ow2, int mn,
-                                    int32_t *restrict d)
+                                    int32_t he, int32_t *restrict d)
 {
     int32_t y, x;
     for (y = 0; y + 1 < rows; y += 2, d += ow2) {
         const int32_t *r0 = a + (size_t)y * (size_t)w, *r1 = r0 + w;
+        if (he) {
+            const int32_t *o0 = r0 + he, *o1 = r1 + he;
+            for (x = 0; x < ow2; x++) {
+                const int32_t u = mn ? (r0[x] < o0[x] ? r0[x] : o0[x]) : (r0[x] > o0[x] ? r0[x] : o0[x]);
+                const int32_t v = mn ? (r1[x] < o1[x] ? r1[x] : o1[x]) : (r1[x] > o1[x] ? r1[x] : o1[x]);
+                d[x] = mn ? (u < v ? u : v) : (u > v ? u : v);
+            }
+            continue;
+        }
         if (!mn) {
             for (x = 0; x < ow2; x++) {
                 const int32_t u = r0[2 * x] > r0[2 * x + 1] ? r0[2 * x] : r0[2 * x + 1];
@@ -1347,7 +1362,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
             else if (cq)
                 qg_im2col_cq(s, X4, y0, nr, ppad, B);
             else
-                qg_im2col(s, gin, y0, nr, ppad, q->zp_in, B);
+                qg_im2col(s, gin, y0, nr, ppad, q->zp_in, pool22 ? (s->ow + 1) / 2 : 0, B);
             for (o = 0; o < og; o += 4) {
                 qg_gemm4(Bb, koff, W + ((size_t)g * (size_t)ogp + (size_t)o) * (size_t)kq * 4, kq,
                          corr + g * ogp + o, acc, ppad, (np + 15) & ~(int32_t)15);
@@ -1358,7 +1373,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
                     if (pool22) {
                         /* pool the accumulators (max, or min when m < 0), then requantize
                          * only the pooled values: monotone, see qg_requant */
-                        qg_pool22_acc(a, nr, pw, pool->ow, m < 0, pooled);
+                        qg_pool22_acc(a, nr, pw, pool->ow, m < 0, cq ? 0 : (s->ow + 1) / 2, pooled);
                         qg_requant(pooled, out + ((size_t)oc * (size_t)pool->oh + (size_t)(y0 / 2)) * (size_t)pool->ow,
                                    nr / 2 * pool->ow, m, sft, q->zp_out, q->act_min, q->act_max);
                     } else {
