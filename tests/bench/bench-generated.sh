@@ -70,7 +70,7 @@ if command -v taskset >/dev/null 2>&1 && taskset -c 1 true 2>/dev/null; then
 fi
 
 models=""
-for m in ${MODELS:-seed resnet mobilenetv2}; do
+for m in ${MODELS-seed resnet mobilenetv2}; do
     "$QGEN" "$top/examples/$m/net.py" -o "$tmp/$m"
     models="$models $m=$tmp/$m/net_q.py:$top/examples/$m/net.py"
 done
@@ -82,7 +82,7 @@ for spec in ${TV_MODELS-resnet18:resnet mobilenet_v2:mobilenetv2}; do
         continue
     fi
     if "$QGEN" --input-shape 1,3,224,224 --model "$fn()" "$tv/$file.py" -o "$tmp/tv_$fn" 2>"$tmp/tv_$fn.err"; then
-        models="$models tv_$fn=$tmp/tv_$fn/${file}_q.py:$tv/$file.py:$fn()"
+        models="$models tv_$fn=$tmp/tv_$fn/${file}_q.py:$tv/$file.py:$fn():1,3,224,224"
     else
         echo "bench-generated: skipping torchvision $fn: qgen cannot generate it: $(head -1 "$tmp/tv_$fn.err")" >&2
     fi

@@ -221,9 +221,29 @@ int main(int argc, char **argv)
 
 
 def load_module(path, name):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    """The module at path; torchvision's own model files are imported as
+    the package's modules (they use relative imports), and torchvision's
+    model registry is set aside while a generated copy of one registers
+    its builders again."""
+    m = re.search(r'/(torchvision/models/[A-Za-z0-9_/]+)\.py$', path)
+    if m and name.startswith('qgen_orig_'):
+        return importlib.import_module(m.group(1).replace('/', '.'))
+    try:
+        import torchvision.models._api as tv_api
+        registry = getattr(tv_api, 'BUILTIN_MODELS', None)
+    except Exception:
+        registry = None
+    saved = dict(registry) if registry is not None else None
+    if registry is not None:
+        registry.clear()
+    try:
+        spec = importlib.util.spec_from_file_location(name, path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+    finally:
+        if registry is not None:
+            registry.clear()
+            registry.update(saved)
     return mod
 
 
@@ -433,13 +453,13 @@ def ort_columns(fnet, state, shape, a, d, rows, notes):
         time_ort(path, shape, a, rows, notes, label)
 
 
-def bench_model(name, gen_path, orig_path, a, expr=None):
+def bench_model(name, gen_path, orig_path, a, expr=None, shape=None):
     d = os.path.dirname(gen_path)
     stem = os.path.basename(gen_path)[:-len('_q.py')]
     rows, notes, odd = [], [], []
     with open(orig_path) as f:
         src = f.read()
-    shape = input_shape(src)
+    shape = shape or input_shape(src)
 
     # ---- 1. the generated model: calibrate, freeze, export
     sys.path.insert(0, d)
@@ -678,10 +698,12 @@ def main():
     all_odd = []
     for spec in a.models:
         name, paths = spec.split('=', 1)
-        gen_path, orig_path = paths.split(':', 2)[:2]
-        expr = paths.split(':', 2)[2] if paths.count(':') >= 2 else None
+        parts = paths.split(':')   # GEN_PY:ORIG_PY[:EXPR[:N,C,H,W]]
+        gen_path, orig_path = parts[:2]
+        expr = parts[2] if len(parts) > 2 else None
+        shape = tuple(int(v) for v in parts[3].split(',')) if len(parts) > 3 else None
         try:
-            res, notes, odd = bench_model(name, gen_path, orig_path, a, expr)
+            res, notes, odd = bench_model(name, gen_path, orig_path, a, expr, shape)
         except Exception:
             print('\n=== %s: FAILED\n%s' % (name, traceback.format_exc()))
             all_odd.append('%s: the benchmark itself failed (traceback above)' % name)
