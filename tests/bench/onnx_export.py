@@ -3,8 +3,8 @@ ONNX Runtime columns (not a test).
 
 fp32(model, x, path): torch.onnx.export of the float model as it is.
 qdq(model, x, calib, path): int8 as QDQ from PyTorch's FX fake quantization:
-  BatchNorm fused into the convs first (fuse_fx), prepare_qat_fx with
-  per-tensor FakeQuantize (activations u8 affine, weights s8 symmetric;
+  BatchNorm folded into the convs first (torch.fx's optimization.fuse),
+  prepare_qat_fx with per-tensor FakeQuantize (activations u8 affine, weights s8 symmetric;
   plain FakeQuantize modules, which export as QuantizeLinear /
   DequantizeLinear, not the fused observer op), calibrated on `calib`,
   observers frozen, exported at opset 13; then every QuantizeLinear of a
@@ -88,11 +88,12 @@ def _fold_weight_quantize(path):
 
 def qdq(model, x, calib, path):
     from torch.ao.quantization import disable_observer
-    from torch.ao.quantization.quantize_fx import fuse_fx, prepare_qat_fx
-    f = fuse_fx(copy.deepcopy(model).eval())
+    from torch.ao.quantization.quantize_fx import prepare_qat_fx
+    from torch.fx.experimental.optimization import fuse
+    f = fuse(copy.deepcopy(model).eval())   # each BatchNorm folded into its conv
     f.train()
     p = prepare_qat_fx(f, _qconfig_mapping(), (x,))
-    p.eval()   # BN already folded: eval only freezes nothing else
+    p.eval()
     with torch.no_grad():
         for xb in calib:
             p(xb)
