@@ -184,11 +184,18 @@ static int64_t conv_planes_scratch(const Step *s) {
          align64((g->c * g->sw * hp * wq + 16) * 2);
 }
 
-/* qg_conv2d_work of the GEMM kernel: one 4-row tile of accumulators, the
- * band's im2col and (fused pool) the band's codes. */
+/* qg_conv2d_work of the GEMM kernel: the K quads' offsets, one 4-row tile
+ * of accumulators, the band's im2col (not for the implicit GEMM: channel
+ * quads and unit strides), the channel-quad input X4 (groups of a multiple
+ * of 4 channels), with a fused 2x2 pool one channel's pooled
+ * accumulators (with another pool, the band's codes) and for the implicit
+ * GEMM one band of codes on the wide grid. */
 static int64_t conv_gemm_work(const Step *s) {
   const ConvGeom *g = &s->conv;
-  const int64_t kp = (g->c / g->groups * g->kh * g->kw + 3) / 4 * 4;
+  const int64_t cg = g->c / g->groups, kp = (cg * g->kh * g->kw + 3) / 4 * 4;
+  const bool cq = cg % 4 == 0, direct = cq && g->sh == 1 && g->sw == 1;
+  const int64_t hp = (g->oh - 1) * g->sh + (g->kh - 1) * g->dh + 1, wp = (g->ow - 1) * g->sw + (g->kw - 1) * g->dw + 1;
+  const int64_t pitch = direct ? wp : g->ow;
   const PoolGeom pg = s->conv_pool ? pool_geom(s->conv_pool->node) : (PoolGeom){0};
   const PoolGeom *p = s->conv_pool ? &pg : NULL;
   const Tensor *pooled = s->conv_pool ? s->conv_pool->out : NULL;
@@ -199,19 +206,26 @@ static int64_t conv_gemm_work(const Step *s) {
   int64_t r;
   if (p && !pool22) {
     r = g->oh;
+  } else if (direct) {
+    r = 1024 / wp;
+    if (p)
+      r = r < 2 ? 2 : r & ~(int64_t)1;
+    r = r < 1 ? 1 : r > ohe ? ohe : r;
   } else {
     r = 262144 / (kp * g->ow);
     if (r * g->ow < 64)
       r = (64 + g->ow - 1) / g->ow;
     if (p) {
-      const int64_t rp = 8192 / (g->o * g->ow);
+      const int64_t rp = 384 / g->ow;
       r = r < rp ? r : rp;
       r = r < 2 ? 2 : r & ~(int64_t)1;
     }
     r = r < 1 ? 1 : r > ohe ? ohe : r;
   }
-  const int64_t ppad = (r * g->ow + 15) / 16 * 16;
-  return align64(4 * ppad * 4) + align64(kp * ppad) + (p ? align64(g->o * r * g->ow) : 0);
+  const int64_t ppad = (r * pitch + 15) / 16 * 16;
+  const int64_t x4 = cq ? align64(cg * hp * wp + 4 * (16 + g->kw * g->dw)) : 0;
+  return align64(kp) + align64(4 * ppad * 4) + (direct ? 0 : align64(kp * ppad)) + x4 +
+         (!p ? 0 : pool22 ? align64(ppad) : align64(g->o * r * g->ow)) + (direct ? align64(ppad) : 0);
 }
 
 static bool conv_is_gemm(const Step *s) { return s->conv.o / s->conv.groups >= 4; }

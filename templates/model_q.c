@@ -150,6 +150,17 @@ int @@model@@_run(const float *in, float *out)
     return QG_OK;
 }
 
+int @@model@@_run_batch(size_t n, const float *in, float *out)
+{
+    size_t i;
+    int err = QG_OK;
+    /* one image at a time through the one arena: the weights packed by
+     * init serve every image */
+    for (i = 0; i < n && !err; i++)
+        err = @@model@@_run(in + i * (size_t)@@MODEL@@_IN_SIZE, out + i * (size_t)@@MODEL@@_OUT_SIZE);
+    return err;
+}
+
 @@EMBEDDED@@
 /* ------------------------------------------------ command-line driver */
 #ifdef QGEN_MAIN

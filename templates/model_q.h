@@ -62,6 +62,12 @@ int @@model@@_run(const float *in, float *out);
 /* The same on codes: the quantized input in, the output's codes out. */
 int @@model@@_run_q(const uint8_t *in, uint8_t *out);
 
+/* n images, one after another: n * @@MODEL@@_IN_SIZE floats in, n *
+ * @@MODEL@@_OUT_SIZE floats out; the same outputs as n calls of
+ * @@model@@_run (the weights init packed are reused for every image). 0
+ * or QG_E_NOINIT. */
+int @@model@@_run_batch(size_t n, const float *in, float *out);
+
 /* A message for a QG_E_* code. */
 const char *@@model@@_strerror(int err);
 

@@ -221,9 +221,29 @@ int main(int argc, char **argv)
 
 
 def load_module(path, name):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
+    """The module at path; torchvision's own model files are imported as
+    the package's modules (they use relative imports), and torchvision's
+    model registry is set aside while a generated copy of one registers
+    its builders again."""
+    m = re.search(r'/(torchvision/models/[A-Za-z0-9_/]+)\.py$', path)
+    if m and name.startswith('qgen_orig_'):
+        return importlib.import_module(m.group(1).replace('/', '.'))
+    try:
+        import torchvision.models._api as tv_api
+        registry = getattr(tv_api, 'BUILTIN_MODELS', None)
+    except Exception:
+        registry = None
+    saved = dict(registry) if registry is not None else None
+    if registry is not None:
+        registry.clear()
+    try:
+        spec = importlib.util.spec_from_file_location(name, path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+    finally:
+        if registry is not None:
+            registry.clear()
+            registry.update(saved)
     return mod
 
 
@@ -265,20 +285,26 @@ def header_arena(hpath, cpath):
     return h, c
 
 
-def build_harness(cc, flags, d, log):
-    """Compile the harness and net_q.o with flags: (exe, text bytes), exe None on failure."""
+def harness_for(stem):
+    """HARNESS for the model STEM_q.c (net_q.c for the examples)."""
+    h = re.sub(r'\bnet_(init|run_q|run|strerror)\b', stem + r'_\1', HARNESS)
+    return h.replace('"net_q.c"', '"%s_q.c"' % stem).replace('NET_', stem.upper() + '_')
+
+
+def build_harness(cc, flags, d, log, stem='net'):
+    """Compile the harness and STEM_q.o with flags: (exe, text bytes), exe None on failure."""
     tag = flags.replace(' ', '').replace('=', '')
     exe = os.path.join(d, 'bench' + tag)
     src = os.path.join(d, 'bench.c')
     with open(src, 'w') as f:
-        f.write(HARNESS)
+        f.write(harness_for(stem))
     cmd = [cc, '-std=c99'] + flags.split() + ['-I', d, '-o', exe, src, '-lm']
     p = subprocess.run(cmd, capture_output=True, text=True)
     if p.returncode:
         log.append('compile failed (%s): %s' % (' '.join(cmd), p.stderr.strip()[:2000]))
         return None, None
-    obj = os.path.join(d, 'net_q' + tag + '.o')
-    cmd = [cc, '-std=c99'] + flags.split() + ['-c', '-o', obj, os.path.join(d, 'net_q.c')]
+    obj = os.path.join(d, stem + '_q' + tag + '.o')
+    cmd = [cc, '-std=c99'] + flags.split() + ['-c', '-o', obj, os.path.join(d, stem + '_q.c')]
     text = None
     if subprocess.run(cmd, capture_output=True, text=True).returncode == 0:
         s = subprocess.run(['size', obj], capture_output=True, text=True)
@@ -390,12 +416,50 @@ def _fx_quantize(cls, state, shape, eng):
     return q
 
 
-def bench_model(name, gen_path, orig_path, a):
+C_FLAGS = ('-O3 -march=native', '-O2 -mavx2 -mfma', '-O2')
+
+
+def time_ort(onnx_path, shape, a, rows, notes, label):
+    """ONNX Runtime (onnxruntime-node, through ort_bench.js) at batch 1."""
+    js = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'ort_bench.js')
+    n = max(10, min(300, int(a.b1_budget / max(a.probe_ort, 1e-6) / a.reps)))
+    cmd = (a.pin.split() if a.pin else []) + ['node', js, onnx_path] + [str(v) for v in shape[1:]] + [str(n), str(a.reps)]
+    p = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, NODE_PATH=a.ort_modules))
+    if p.returncode:
+        rows.append(('ONNX Runtime %s: FAILED (see below)' % label, None, None, None))
+        notes.append('ONNX Runtime %s failed: %s' % (label, first_line(p.stderr.strip() or p.stdout)))
+        return
+    med, best = [float(v) for v in p.stdout.split()[1:3]]
+    rows.append(('ONNX Runtime %s %s, batch 1 (%d images)' % (a.ort_version, label, n), med, best, 0.0))
+
+
+def ort_columns(fnet, state, shape, a, d, rows, notes):
+    if not a.ort_modules:
+        rows.append(('ONNX Runtime: skipped (%s)' % a.ort_why, None, None, None))
+        return
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import onnx_export
+    x1 = rand_inputs(1, shape)
+    for label, fn in (('fp32', lambda p: onnx_export.fp32(fnet, x1, p)),
+                      ('int8 QDQ', lambda p: onnx_export.qdq(fnet, x1, [rand_inputs(8, shape) for _ in range(4)], p))):
+        path = os.path.join(d, 'ort_%s.onnx' % label.split()[0])
+        try:
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                fn(path)
+        except Exception as e:
+            rows.append(('ONNX Runtime %s: export FAILED (see below)' % label, None, None, None))
+            notes.append('ONNX export %s failed: %s' % (label, first_line(e)))
+            continue
+        time_ort(path, shape, a, rows, notes, label)
+
+
+def bench_model(name, gen_path, orig_path, a, expr=None, shape=None):
     d = os.path.dirname(gen_path)
+    stem = os.path.basename(gen_path)[:-len('_q.py')]
     rows, notes, odd = [], [], []
     with open(orig_path) as f:
         src = f.read()
-    shape = input_shape(src)
+    shape = shape or input_shape(src)
 
     # ---- 1. the generated model: calibrate, freeze, export
     sys.path.insert(0, d)
@@ -403,11 +467,12 @@ def bench_model(name, gen_path, orig_path, a):
     gen = load_module(gen_path, 'qgen_gen_' + name)
     sys.path.pop(0)
     gcls = model_class(gen)
-    if gcls is None:
+    if gcls is None and not expr:
         return None, ['%s: no class with quantize_inference in %s' % (name, gen_path)], []
     rt = sys.modules['qgen_runtime']
     torch.manual_seed(0)
-    model = gcls()
+    model = eval(expr, vars(gen)) if expr else gcls()
+    gcls = type(model)
     model.train()
     with torch.no_grad():              # BatchNorm running statistics
         for _ in range(5):
@@ -425,8 +490,8 @@ def bench_model(name, gen_path, orig_path, a):
 
     # ---- 2. the C builds; how many images fit the time budget
     builds = {}
-    for flags in ('-O3 -march=native', '-O2'):
-        exe, text = build_harness(a.cc, flags, d, odd)
+    for flags in C_FLAGS:
+        exe, text = build_harness(a.cc, flags, d, odd, stem)
         builds[flags] = (exe, text, exe and probe_harness(exe, d, odd))
     captured = []
     orig_deq = rt.QParam.dequantize
@@ -455,7 +520,7 @@ def bench_model(name, gen_path, orig_path, a):
     n = a.n
     n_fit = int(a.budget / (t_c1 + t_ref1))
     if n_fit < n:
-        n = max(50, n_fit)
+        n = max(a.min_n, n_fit)
         notes.append('N capped from %d to %d images by the %.0f s budget (probe: %s us/image '
                      'for C net_run; quantize_inference %.1f ms/image in Python)' % (
                          a.n, n, a.budget, '/'.join('%.0f' % b[2] for b in builds.values() if b[2]),
@@ -520,16 +585,17 @@ def bench_model(name, gen_path, orig_path, a):
     torch.set_num_threads(1)
     orig = load_module(orig_path, 'qgen_orig_' + name)
     ocls = getattr(orig, gcls.__name__)
-    fnet = ocls().eval()
+    fnet = (eval(expr, vars(orig)) if expr else ocls()).eval()
     fnet.load_state_dict(state)
     xb1 = x[:300]
     torch.manual_seed(2)
-    xb = rand_inputs(a.batch, shape)
+    batch = a.batch if int(np.prod(shape)) < 100000 else min(a.batch, 16)   # 224x224: a short batch
+    xb = rand_inputs(batch, shape)
 
     def both(label, m):
         k = b1_count(m, xb1, a.reps, a.b1_budget)
         rows.append(('%s, batch 1 (%d images)' % (label, k),) + time_b1(m, xb1[:k], a.reps))
-        rows.append(('%s, batch %d' % (label, a.batch),) + time_batched(m, xb, a.reps))
+        rows.append(('%s, batch %d' % (label, batch),) + time_batched(m, xb, a.reps))
 
     both('PyTorch float', fnet)
     for eng in ('qnnpack', 'onednn'):
@@ -538,7 +604,7 @@ def bench_model(name, gen_path, orig_path, a):
             continue
         label = ''
         try:
-            q = fx_quantize(ocls, state, shape, eng)
+            q = fx_quantize((lambda: eval(expr, vars(orig))) if expr else ocls, state, shape, eng)
         except Exception as e:
             notes.append('FX int8 %s on %s as written FAILED: %s' % (
                 eng, os.path.relpath(orig_path, a.top), first_line(e)))
@@ -556,8 +622,12 @@ def bench_model(name, gen_path, orig_path, a):
         torch.backends.quantized.engine = eng
         both('PyTorch FX int8 %s%s' % (eng, label), q)
 
+    # ---- 5b. ONNX Runtime (image count from PyTorch float's batch-1 time)
+    a.probe_ort = next((r[1] * 1e-6 for r in rows if r[0].startswith('PyTorch float, batch 1') and r[1]), 1e-3)
+    ort_columns(fnet, state, shape, a, d, rows, notes)
+
     # ---- 6. sizes
-    (hact, hsum), (cact, csum) = header_arena(os.path.join(d, 'net_q.h'), os.path.join(d, 'net_q.c'))
+    (hact, hsum), (cact, csum) = header_arena(os.path.join(d, stem + '_q.h'), os.path.join(d, stem + '_q.c'))
     c3 = c.get('-O3 -march=native')
     info = {'shape': shape, 'class': gcls.__name__, 'hact': hact, 'hsum': hsum,
             'qgw': os.path.getsize(qgw), 't_ref': t_ref, 'n': n,
@@ -583,8 +653,22 @@ def main():
     ap.add_argument('--b1-budget', type=float, default=4.0,
                     help='seconds per PyTorch batch-1 configuration (caps its image count)')
     ap.add_argument('--pin', default='')
+    ap.add_argument('--min-n', type=int, default=50, help='the least N the budget may cap it to')
+    ap.add_argument('--ort', default='', help='a node_modules directory holding onnxruntime-node')
     ap.add_argument('models', nargs='+', help='NAME=GENERATED_NET_Q_PY:ORIGINAL_NET_PY')
     a = ap.parse_args()
+    a.ort_modules, a.ort_why, a.ort_version, a.probe_ort = '', '', '', 1e-3
+    if not a.ort:
+        a.ort_why = 'no onnxruntime-node (bench-generated.sh installs it with npm when npm is there)'
+    else:
+        try:
+            import onnx  # noqa: F401
+            pj = os.path.join(a.ort, 'onnxruntime-node', 'package.json')
+            with open(pj) as f:
+                a.ort_version = re.search(r'"version":\s*"([^"]+)"', f.read()).group(1)
+            a.ort_modules = a.ort
+        except Exception as e:
+            a.ort_why = 'needs python3-onnx and onnxruntime-node in %s: %s' % (a.ort, first_line(e))
     torch.set_num_threads(1)
     t_start = time.time()
     cc_ver = subprocess.run([a.cc, '--version'], capture_output=True, text=True).stdout.splitlines()
@@ -614,9 +698,12 @@ def main():
     all_odd = []
     for spec in a.models:
         name, paths = spec.split('=', 1)
-        gen_path, orig_path = paths.split(':', 1)
+        parts = paths.split(':')   # GEN_PY:ORIG_PY[:EXPR[:N,C,H,W]]
+        gen_path, orig_path = parts[:2]
+        expr = parts[2] if len(parts) > 2 else None
+        shape = tuple(int(v) for v in parts[3].split(',')) if len(parts) > 3 else None
         try:
-            res, notes, odd = bench_model(name, gen_path, orig_path, a)
+            res, notes, odd = bench_model(name, gen_path, orig_path, a, expr, shape)
         except Exception:
             print('\n=== %s: FAILED\n%s' % (name, traceback.format_exc()))
             all_odd.append('%s: the benchmark itself failed (traceback above)' % name)
@@ -642,6 +729,10 @@ def main():
         for n_ in notes:
             print('  ' + n_)
         c3, c2 = info['c'].get('-O3 -march=native'), info['c'].get('-O2')
+        cav = info['c'].get('-O2 -mavx2 -mfma')
+        if c3 and c2:
+            print('  portable -O2 / native -O3: %.2fx%s' % (c2['run'][0] / c3['run'][0],
+                  '; AVX2 / native: %.2fx' % (cav['run'][0] / c3['run'][0]) if cav else ''))
         if c3:
             print('  arena: %s bytes of activations and scratch (NET_ACT_BYTES) vs %s bytes, the sum '
                   'of all activations unshared (%.0f%%); NET_ARENA_BYTES with the pointer state: %d'

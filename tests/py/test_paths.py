@@ -6,7 +6,8 @@ every example (those test_generated.py checks) and for small odd-shaped conv
 models that exercise every tile edge (channel counts 1, 3, 17, 40; widths 1
 to 33; strides 1 and 2; padding; dilation; groups; fused 2x2 and 3x3 pools),
 the C is built on each path this machine can run and its outputs on random
-inputs are compared bit for bit with quantize_inference:
+inputs are compared bit for bit with quantize_inference (and, for the seed
+and the ResNet, net_run_batch with one net_run per image):
   - native:   cc -O3 -march=native (VNNI where the CPU has it)
   - avx2:     cc -O2 -mavx2 -mfma (no AVX-512)
   - portable: cc -O2
@@ -184,6 +185,67 @@ def check_paths(name, prepared, plist):
                   r.stderr if got is None else 'differing values: %d of %d' % (int((got != want).sum()), want.size))
 
 
+BATCH_HARNESS = r'''#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "net_q.c"
+/* argv: weights in.f32: net_run_batch over all images equals net_run on each */
+int main(int argc, char **argv)
+{
+    FILE *f;
+    unsigned char *w;
+    float *in, *a, *b;
+    long nw, nb;
+    size_t n, i;
+    if (argc != 3 || !(f = fopen(argv[1], "rb")))
+        return 2;
+    fseek(f, 0, SEEK_END);
+    nw = ftell(f);
+    rewind(f);
+    w = (unsigned char *)malloc((size_t)nw);
+    if (fread(w, 1, (size_t)nw, f) != (size_t)nw)
+        return 2;
+    fclose(f);
+    if (!(f = fopen(argv[2], "rb")))
+        return 2;
+    fseek(f, 0, SEEK_END);
+    nb = ftell(f);
+    rewind(f);
+    n = (size_t)nb / (sizeof(float) * NET_IN_SIZE);
+    in = (float *)malloc((size_t)nb);
+    a = (float *)calloc(n * NET_OUT_SIZE, sizeof(float));
+    b = (float *)calloc(n * NET_OUT_SIZE, sizeof(float));
+    if (fread(in, 1, (size_t)nb, f) != (size_t)nb)
+        return 2;
+    fclose(f);
+    if (net_init(w, (size_t)nw) || net_run_batch(n, in, a))
+        return 3;
+    for (i = 0; i < n; i++)
+        if (net_run(in + i * NET_IN_SIZE, b + i * NET_OUT_SIZE))
+            return 3;
+    printf("%lu images\n", (unsigned long)n);
+    return memcmp(a, b, n * NET_OUT_SIZE * sizeof(float)) != 0;
+}
+'''
+
+
+def check_batch(name, prepared, plist):
+    """net_run_batch(n, ...) equals n calls of net_run, on every path."""
+    out, weights, xin, want = prepared
+    src = os.path.join(out, 'batch.c')
+    with open(src, 'w') as f:
+        f.write(BATCH_HARNESS)
+    for pname, cc, flags, runner, why in plist:
+        if why:
+            continue
+        exe = os.path.join(out, 'batch_' + pname)
+        r = subprocess.run([cc] + flags + ['-I', out, '-o', exe, src, '-lm'], capture_output=True, text=True)
+        if r.returncode == 0:
+            r = subprocess.run(runner + [exe, weights, xin], capture_output=True, text=True)
+        tap.check(r.returncode == 0, '%s: %s net_run_batch equals net_run on each image' % (name, pname),
+                  r.stderr + r.stdout)
+
+
 def check_m4(name, out):
     if not shutil.which('arm-none-eabi-gcc'):
         return
@@ -223,6 +285,8 @@ def main():
             p = prepare(d, path)
             if p:
                 check_paths(d, p, plist)
+                if d in ('seed', 'resnet'):
+                    check_batch(d, p, plist)
                 if d == 'seed':
                     check_m4(d, p[0])
         tap.run('%s: every path ran' % d, one)
