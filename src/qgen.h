@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <tree_sitter/api.h>
 
 #define MAX_DIMS 8
@@ -39,6 +40,9 @@ char *arena_strndup(const char *s, size_t n);
 char *arena_strdup(const char *s);
 char *format(const char *fmt, ...) PRINTF(1, 2);
 void arena_free_all(void);
+typedef struct { void *block; size_t used, total; } ArenaMark;
+ArenaMark arena_mark(void);                  /* for a process that compiles many inputs */
+void arena_release(ArenaMark m);             /* frees all allocated since m */
 /* Past QGEN_MAX_MEMORY bytes of arena, an error at arena_blame (the
  * statement being run), so that no input makes qgen use gigabytes. */
 #define QGEN_MAX_MEMORY ((size_t)1 << 29)
@@ -92,6 +96,8 @@ void internal_error(const char *file, int line) NORETURN;
 /* A test (or the driver) may catch errors instead of exiting. */
 #include <setjmp.h>
 extern jmp_buf *error_trap;
+/* Where diagnostics go (NULL: stderr); the fuzz harnesses keep them in memory. */
+extern FILE *error_stream;
 /* While error_capture is set, an error is stored there instead of printed
  * (with error_trap set too: a deferred error, see import.c). */
 typedef struct {
