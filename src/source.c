@@ -54,10 +54,16 @@ Source *source_load(const char *path) {
     errno = EIO;
     return NULL;
   }
+  return source_from_buffer(path, b.len ? buf_str(&b) : "", b.len);
+}
+
+/* TEXT (LEN bytes, NUL-terminated at LEN, NUL bytes allowed before) as a
+ * source, as if read from PATH. */
+Source *source_from_buffer(const char *path, const char *text, size_t len) {
   Source *s = arena_alloc(sizeof *s);
   s->path = path;
-  s->len = b.len;
-  s->text = b.len ? buf_str(&b) : "";
+  s->len = len;
+  s->text = text;
   return index_lines(s);
 }
 
