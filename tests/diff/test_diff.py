@@ -4,6 +4,8 @@
     (fx_reference.py's text: PyTorch's closing hint line dropped);
   - on every 4th seed, the rewritten class's quantize_forward is within 25%
     of the output range of forward (as test_generated.py checks examples);
+  - on every 8th, the C (compiled with $CC) equals quantize_inference bit
+    for bit on 64 random inputs;
   - a program qgen refuses is refused with a located FILE:LINE:COL: error:
     (and is reported as a failure: every generated program is valid).
 """
@@ -14,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 
+import numpy as np
 import torch
 import torch.fx
 
@@ -84,7 +87,28 @@ def check(seed, tmp, quant):
         f, qf = fm(x), m.quantize_forward(x)
     rng = float(f.max() - f.min()) or 1.0
     e = float((f - qf).abs().max()) / rng
-    return tap.check(e < 0.25, 'seed %d: quantize_forward within 25%% of forward (%.4f)' % (seed, e))
+    ok = tap.check(e < 0.25, 'seed %d: quantize_forward within 25%% of forward (%.4f)' % (seed, e))
+    if seed % 8 != 0:
+        return ok
+    # the C against quantize_inference, bit for bit (as test_generated.py)
+    with torch.no_grad():
+        m.freeze()
+        x = torch.rand(64, *shape[1:]) * 4 - 2
+        want = m.quantize_inference(x).numpy().astype(np.float32).reshape(-1)
+    weights = os.path.join(out, 'w.qgw')
+    m.export(weights)
+    stem = 'gen%d_q' % seed
+    r = subprocess.run([os.environ.get('CC', 'cc'), '-std=c99', '-O2', '-DQGEN_MAIN', '-o', os.path.join(out, stem),
+                        os.path.join(out, stem + '.c'), '-lm'], capture_output=True, text=True)
+    if not tap.check(r.returncode == 0, 'seed %d: the C compiles' % seed, r.stderr):
+        return False
+    xin, yout = os.path.join(out, 'in.f32'), os.path.join(out, 'out.f32')
+    x.numpy().astype('<f4').tofile(xin)
+    r = subprocess.run([os.path.join(out, stem), weights, xin, yout], capture_output=True, text=True)
+    got = np.fromfile(yout, dtype='<f4') if r.returncode == 0 else None
+    same = got is not None and np.array_equal(got.view(np.uint32), want.view(np.uint32))
+    return tap.check(same, 'seed %d: C == quantize_inference bit for bit (64 inputs)' % seed,
+                     r.stderr if got is None else 'differing values: %d of %d' % (int((got != want).sum()), want.size))
 
 
 def main():
