@@ -64,6 +64,29 @@ char *format(const char *fmt, ...) {
   return (char *)buf_str(&b);
 }
 
+/* A process that compiles many inputs (the fuzz harnesses) sets a mark once
+ * its tables are made (ops_init) and releases back to it after each input:
+ * the blocks taken since are freed, and what was used of the marked block
+ * is zeroed again, as arena_alloc promises. */
+ArenaMark arena_mark(void) {
+  return (ArenaMark){blocks, blocks ? blocks->used : 0, arena_total};
+}
+
+void arena_release(ArenaMark m) {
+  while (blocks && blocks != m.block) {
+    Block *next = blocks->next;
+    free(blocks);
+    blocks = next;
+  }
+  if (blocks) {
+    memset((char *)blocks->data + m.used, 0, blocks->used - m.used);
+    blocks->used = m.used;
+  }
+  arena_total = m.total;
+  over_limit = false;
+  arena_blame = (Loc){0};
+}
+
 void arena_free_all(void) {
   while (blocks) {
     Block *next = blocks->next;

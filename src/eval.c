@@ -724,7 +724,7 @@ Value *value_binary(Interp *in, const char *op, Value *a, Value *b, Loc loc) {
     Value *s = v_is_int(a) ? b : a;
     int64_t k = v_is_int(a) ? v_ival(a) : v_ival(b);
     int64_t len = s->kind == V_STR ? (int64_t)strlen(s->s) : s->list->n;
-    if (k > 0 && len > 0 && k > 10000000 / len)
+    if (k > 0 && len > 0 && k > QGEN_MAX_REPEAT / len)
       error_at(loc, "sequence repetition too large");
     if (s->kind == V_STR) {
       Buf out = {0};
@@ -1672,8 +1672,8 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
   case SYM_while_statement: {
     TSNode cond = field(s, FLD_condition);
     for (int iter = 0;; iter++) {
-      if (iter > 1000000)
-        error_at(loc, "this loop does not terminate within a million iterations");
+      if (iter > QGEN_MAX_LOOP)
+        error_at(loc, "this loop does not terminate within %d iterations", QGEN_MAX_LOOP);
       if (!value_truth(eval(in, sc, cond), at(cond)))
         break;
       Exec e = exec_block(in, sc, field(s, FLD_body), ret);

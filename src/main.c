@@ -288,6 +288,51 @@ static void write_depfile(const Options *o, const char *first_target) {
   buf_putc(d, '\n');
 }
 
+/* The pipeline from a loaded source to the outputs, all in memory
+ * (outputs[], written by main); *parsed is set as soon as there is a tree,
+ * so that a caller that traps errors can free it. The fuzz harness
+ * (tests/fuzz/fuzz_pipeline.c) runs the same stages on many inputs. */
+static void compile(Options *o, Source *src, Parsed **parsed) {
+  *parsed = parse_source(src);
+  if (!o->ndim)
+    shape_from_source(src, o);
+
+  Interp *in = interp_new(*parsed, &o->imports);
+  Loc model_loc;
+  Value *model = build_model(in, &o->model, model_source(src, o), &model_loc);
+  Graph *g = trace_forward(in, model, o->shape, o->ndim, model_loc);
+  if (!o->ndim && o->emit == EMIT_CODE)
+    shape_needed(g, model_loc);
+
+  if (o->emit != EMIT_CODE) {
+    Buf *b = output(o->output ? o->output : "-");
+    if (o->emit == EMIT_FX)
+      emit_fx(b, g);
+    else if (o->emit == EMIT_GRAPH)
+      emit_table(b, g);
+    else
+      emit_json(b, g);
+    if (o->depfile)
+      write_depfile(o, o->output ? o->output : "-");
+  } else {
+    EmitOptions *eo = &o->emit_opt;
+    pass_quantize_plan(g);
+    Program *prog = lower(g, eo->bits);
+    if (eo->weights && !(eo->weights_data = source_load(eo->weights)))
+      fatal("cannot read weights %s", eo->weights);
+    eo->stem = stem_of(o->input);
+    const char *dir = o->output ? o->output : ".";
+    const char *py = format("%s/%s_q.py", dir, eo->stem);
+    emit_python(output(py), prog, eo);
+    emit_runtime_py(output(format("%s/qgen_runtime.py", dir)), eo);
+    Buf *c_source = output(format("%s/%s_q.c", dir, eo->stem));
+    emit_c(c_source, output(format("%s/%s_q.h", dir, eo->stem)), prog, eo);
+    if (o->depfile)
+      write_depfile(o, py);
+  }
+}
+
+#ifndef QGEN_NO_MAIN
 int main(int argc, char **argv) {
   Options o = parse_options(argc, argv);
   ops_init();
@@ -295,49 +340,17 @@ int main(int argc, char **argv) {
   Source *src = source_load(o.input);
   if (!src)
     fatal("cannot read %s: %s", o.input, strerror(errno));
-  Parsed *parsed = parse_source(src);
-  if (!o.ndim)
-    shape_from_source(src, &o);
-
-  Interp *in = interp_new(parsed, &o.imports);
-  Loc model_loc;
-  Value *model = build_model(in, &o.model, model_source(src, &o), &model_loc);
-  Graph *g = trace_forward(in, model, o.shape, o.ndim, model_loc);
-  if (!o.ndim && o.emit == EMIT_CODE)
-    shape_needed(g, model_loc);
-
-  if (o.emit != EMIT_CODE) {
-    Buf *b = o.output ? output(o.output) : &(Buf){0};
-    if (o.emit == EMIT_FX)
-      emit_fx(b, g);
-    else if (o.emit == EMIT_GRAPH)
-      emit_table(b, g);
-    else
-      emit_json(b, g);
-    if (o.depfile)
-      write_depfile(&o, o.output ? o.output : "-");
-    if (o.output)
-      write_outputs();
-    else
-      fwrite(b->data, 1, b->len, stdout);
+  Parsed *parsed;
+  compile(&o, src, &parsed);
+  if (o.emit != EMIT_CODE && !o.output) {
+    fwrite(outputs[0].text.data, 1, outputs[0].text.len, stdout);
   } else {
-    EmitOptions *eo = &o.emit_opt;
-    pass_quantize_plan(g);
-    Program *prog = lower(g, eo->bits);
-    if (eo->weights && !(eo->weights_data = source_load(eo->weights)))
-      fatal("cannot read weights %s", eo->weights);
-    eo->stem = stem_of(o.input);
-    const char *dir = o.output ? o.output : ".";
-    struct stat st;
-    if (stat(dir, &st) && mkdir(dir, 0777) && errno != EEXIST)
-      fatal("cannot create directory %s: %s", dir, strerror(errno));
-    const char *py = format("%s/%s_q.py", dir, eo->stem);
-    emit_python(output(py), prog, eo);
-    emit_runtime_py(output(format("%s/qgen_runtime.py", dir)), eo);
-    Buf *c_source = output(format("%s/%s_q.c", dir, eo->stem));
-    emit_c(c_source, output(format("%s/%s_q.h", dir, eo->stem)), prog, eo);
-    if (o.depfile)
-      write_depfile(&o, py);
+    if (o.emit == EMIT_CODE) {
+      const char *dir = o.output ? o.output : ".";
+      struct stat st;
+      if (stat(dir, &st) && mkdir(dir, 0777) && errno != EEXIST)
+        fatal("cannot create directory %s: %s", dir, strerror(errno));
+    }
     write_outputs();
   }
   modules_free();
@@ -345,3 +358,4 @@ int main(int argc, char **argv) {
   arena_free_all();
   return 0;
 }
+#endif

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <tree_sitter/api.h>
 
 #define MAX_DIMS 8
@@ -39,11 +40,28 @@ char *arena_strndup(const char *s, size_t n);
 char *arena_strdup(const char *s);
 char *format(const char *fmt, ...) PRINTF(1, 2);
 void arena_free_all(void);
+typedef struct { void *block; size_t used, total; } ArenaMark;
+ArenaMark arena_mark(void);                  /* for a process that compiles many inputs */
+void arena_release(ArenaMark m);             /* frees all allocated since m */
 /* Past QGEN_MAX_MEMORY bytes of arena, an error at arena_blame (the
  * statement being run), so that no input makes qgen use gigabytes. */
+/* (the fuzz harnesses build with smaller ones, -DQGEN_MAX_MEMORY=..., so
+ * that an input that reaches a limit costs milliseconds, not seconds) */
+#ifndef QGEN_MAX_MEMORY
 #define QGEN_MAX_MEMORY ((size_t)1 << 29)
+#endif
+#ifndef QGEN_MAX_RANGE
 #define QGEN_MAX_RANGE 1000000      /* items of one range() */
+#endif
+#ifndef QGEN_MAX_STATEMENTS
 #define QGEN_MAX_STATEMENTS 20000000   /* Python statements run, __init__ and forward together */
+#endif
+#ifndef QGEN_MAX_LOOP
+#define QGEN_MAX_LOOP 1000000       /* iterations of one loop */
+#endif
+#ifndef QGEN_MAX_REPEAT
+#define QGEN_MAX_REPEAT 10000000    /* items of a sequence repetition */
+#endif
 
 /* Growable output buffer (arena backed). */
 typedef struct {
@@ -77,6 +95,7 @@ extern Loc arena_blame;
 
 Source *source_load(const char *path);       /* NULL (errno set) if unreadable */
 Source *source_from_string(const char *path, const char *text);
+Source *source_from_buffer(const char *path, const char *text, size_t len);
 Loc loc_of_byte(const Source *src, uint32_t byte);
 const char *base_name(const char *path);         /* "a/b/net.py" -> "net.py" */
 const char *source_line(const Source *src, uint32_t line, size_t *len);
@@ -92,6 +111,8 @@ void internal_error(const char *file, int line) NORETURN;
 /* A test (or the driver) may catch errors instead of exiting. */
 #include <setjmp.h>
 extern jmp_buf *error_trap;
+/* Where diagnostics go (NULL: stderr); the fuzz harnesses keep them in memory. */
+extern FILE *error_stream;
 /* While error_capture is set, an error is stored there instead of printed
  * (with error_trap set too: a deferred error, see import.c). */
 typedef struct {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 jmp_buf *error_trap;
+FILE *error_stream;
 const char *error_prog = "qgen";
 
 static bool valid_utf8(const unsigned char *s, size_t n) {
@@ -53,10 +54,16 @@ Source *source_load(const char *path) {
     errno = EIO;
     return NULL;
   }
+  return source_from_buffer(path, b.len ? buf_str(&b) : "", b.len);
+}
+
+/* TEXT (LEN bytes, NUL-terminated at LEN, NUL bytes allowed before) as a
+ * source, as if read from PATH. */
+Source *source_from_buffer(const char *path, const char *text, size_t len) {
   Source *s = arena_alloc(sizeof *s);
   s->path = path;
-  s->len = b.len;
-  s->text = b.len ? buf_str(&b) : "";
+  s->len = len;
+  s->text = text;
   return index_lines(s);
 }
 
@@ -101,22 +108,23 @@ const char *source_line(const Source *src, uint32_t line, size_t *len) {
 }
 
 static void print_diag(Loc loc, const char *kind, const char *fmt, va_list ap) {
+  FILE *err = error_stream ? error_stream : stderr;
   fflush(stdout);
   if (loc.src)
-    fprintf(stderr, "%s:%u:%u: %s: ", loc.src->path, loc.line, loc.col, kind);
+    fprintf(err, "%s:%u:%u: %s: ", loc.src->path, loc.line, loc.col, kind);
   else
-    fprintf(stderr, "%s: %s: ", error_prog, kind);
-  vfprintf(stderr, fmt, ap);
-  fputc('\n', stderr);
+    fprintf(err, "%s: %s: ", error_prog, kind);
+  vfprintf(err, fmt, ap);
+  fputc('\n', err);
   if (!loc.src || loc.src->binary || loc.line < 1)
     return;
   size_t len;
   const char *line = source_line(loc.src, loc.line, &len);
-  fprintf(stderr, "%.*s\n", (int)len, line);
+  fprintf(err, "%.*s\n", (int)len, line);
   /* The caret keeps tabs so that it lines up under the column. */
   for (uint32_t i = 1; i < loc.col && i <= len; i++)
-    fputc(line[i - 1] == '\t' ? '\t' : ' ', stderr);
-  fputs("^\n", stderr);
+    fputc(line[i - 1] == '\t' ? '\t' : ' ', err);
+  fputs("^\n", err);
 }
 
 Diag *error_capture;

@@ -1,0 +1,14 @@
+# expect: 13:5: qgen traces a forward(self, x)
+# qgen: input-shape=1,3,8,8
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, 8, 3)
+
+    def forward(self, x, y):
+        return self.conv(x) + y

@@ -1,0 +1,15 @@
+# expect: 15:16: 'None' object is not callable
+# qgen: input-shape=1,3,8,8
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.act = None
+        self.conv = nn.Conv2d(3, 8, 3)
+
+    def forward(self, x):
+        return self.act(self.conv(x))

@@ -1,0 +1,15 @@
+# expect: 11:18: unsupported operand types for
+# qgen: input-shape=1,3,8,8
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.n = "8" + 1
+        self.conv = nn.Conv2d(3, 8, 3)
+
+    def forward(self, x):
+        return self.conv(x)

@@ -1,0 +1,18 @@
+# expect: 16:24: iterat
+# qgen: input-shape=1,1,28,28
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 8, 3)
+
+    def forward(self, x):
+        x = self.conv1(x)
+        out = x
+        for channel in x:
+            out = out + channel
+        return out

@@ -1,0 +1,16 @@
+# expect: 16:2: indent
+# qgen: input-shape=1,1,28,28
+# a tab where the block uses 8 spaces: Python raises TabError
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 8, 3)
+
+    def forward(self, x):
+        x = self.conv1(x)
+	return F.relu(x)
