@@ -4,8 +4,8 @@
 # seed corpus, with qgen.dict, and must end with no finding (libFuzzer's
 # exit status 0: no crash, sanitizer report, leak, timeout or abort).
 # Also: qgen.dict is what make-dict.sh makes from src/torch.def.
-# The harnesses are built by `./configure --enable-fuzz`; without it (or
-# without clang's fuzzer runtime) the runs are skipped with the reason.
+# The harnesses are built by `./configure` when clang's fuzzer runtime links;
+# without it (or with --disable-fuzz) the runs are skipped with the reason.
 # Environment: QGEN_FUZZ (the directory of the built harnesses).
 testdir=$(cd "$(dirname "$0")/.." && pwd)
 . "$testdir/lib.sh"
@@ -31,7 +31,7 @@ corpus_of() {
 for h in $harnesses; do
     bin=${QGEN_FUZZ:+$QGEN_FUZZ/fuzz-$h}
     if [ -z "$QGEN_FUZZ" ]; then
-        skip "fuzz-$h: $runs executions" "fuzz harnesses not built (./configure --enable-fuzz, with clang's fuzzer runtime)"
+        skip "fuzz-$h: $runs executions" "fuzz harnesses not built (clang's fuzzer runtime missing, or --disable-fuzz)"
         continue
     fi
     if [ ! -x "$bin" ]; then
