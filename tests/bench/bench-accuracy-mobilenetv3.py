@@ -78,6 +78,8 @@ def main():
     ap.add_argument('--max-batches', type=int, default=None, help='stop float training early')
     ap.add_argument('--qat-batches', type=int, default=150)
     ap.add_argument('--out', default=None, help="qgen's output directory (default: a temporary one)")
+    ap.add_argument('--float-weights', default=None,
+                    help='the trained float state_dict: loaded when the file exists, else trained and saved there')
     args = ap.parse_args()
     t0 = time.time()
     common.setup_torch(0, threads=int(os.environ.get('QGEN_TORCH_THREADS', '2')))
@@ -107,9 +109,21 @@ def main():
 
     model = gen.mobilenet_v3_small(num_classes=10)
     t = time.time()
-    common.train(model, xtr, ytr, epochs=args.epochs, batch_size=128, lr=2e-3, max_batches=args.max_batches,
-                 log=lambda s: print('# float ' + s, flush=True))
-    print('# float training: %.0f s' % (time.time() - t))
+    if args.float_weights and os.path.exists(args.float_weights):
+        model.load_state_dict(torch.load(args.float_weights))
+        model.eval()
+        print('# float weights from %s' % args.float_weights)
+    else:
+        common.train(model, xtr, ytr, epochs=args.epochs, batch_size=128, lr=2e-3, max_batches=args.max_batches,
+                     log=lambda s: print('# float ' + s, flush=True))
+        # torchvision's MobileNetV3 BatchNorm has momentum 0.01: after one epoch
+        # its running statistics still average the early weights' activations,
+        # and eval mode is far below the training loss.  Estimate them again
+        # on the trained weights (cumulative average over training batches).
+        common.recalibrate_batchnorm(model, xtr)
+        print('# float training: %.0f s' % (time.time() - t))
+        if args.float_weights:
+            torch.save(model.state_dict(), args.float_weights)
     rows = [('float32 (PyTorch)', common.accuracy(model, xte, yte))]
 
     ptq = copy.deepcopy(model)

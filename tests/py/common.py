@@ -165,6 +165,24 @@ def train(model, x, y, epochs=1, batch_size=64, lr=1e-3, seed=0, forward=None,
 
 
 @torch.no_grad()
+def recalibrate_batchnorm(model, x, batches=50, batch_size=128):
+    """Re-estimate every BatchNorm's running mean and variance on the model's
+    current weights: reset them and average over `batches` training batches
+    (momentum None: a cumulative average), then return to eval mode."""
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    saved = [m.momentum for m in bns]
+    for m in bns:
+        m.reset_running_stats()
+        m.momentum = None
+    model.train()
+    for i in range(0, min(len(x), batches * batch_size), batch_size):
+        model(x[i:i + batch_size])
+    for m, mom in zip(bns, saved):
+        m.momentum = mom
+    model.eval()
+
+
+@torch.no_grad()
 def accuracy(fn, x, y, batch_size=100):
     """Fraction of correct argmax predictions of fn over (x, y), in batches."""
     correct = 0
