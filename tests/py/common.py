@@ -13,9 +13,33 @@ import sys
 import time
 import traceback
 
-import numpy as np
-import torch
-import torch.nn as nn
+
+def _run_under_torch_python():
+    """A script run by a python3 that cannot import torch (the first on PATH
+    may be another interpreter) runs itself again under the one that can,
+    as tests/torch-python finds it."""
+    try:
+        import torch  # noqa: F401
+        return
+    except ImportError:
+        pass
+    if os.environ.get('QGEN_REEXECED'):
+        sys.exit('%s: this Python cannot import torch, nor could the one tests/torch-python found' % sys.argv[0])
+    import subprocess
+    finder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'torch-python')
+    r = subprocess.run([finder], capture_output=True, text=True)
+    if r.returncode:
+        sys.exit(r.stderr.strip())
+    os.environ['QGEN_REEXECED'] = '1'
+    py = r.stdout.strip()
+    os.execv(py, [py] + sys.argv)
+
+
+_run_under_torch_python()
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 for _p in (os.path.join(REPO, 'templates'), os.path.join(REPO, 'tests', 'py')):
