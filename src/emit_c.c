@@ -244,8 +244,14 @@ static void emit_call(Buf *b, C *c, const Step *s) {
     break;
   case STEP_LINEAR:
     buf_printf(b, "    %s_qparams(&q, t, %s);\n", m, t);
-    buf_printf(b, "    qg_linear(&q, %s, %s, %lld, %lld, %s);\n", src, out, (long long)s->linear.in, (long long)s->linear.out,
-               scratch);
+    if (s->linear.rows == 1)
+      buf_printf(b, "    qg_linear(&q, %s, %s, %lld, %lld, %s);\n", src, out, (long long)s->linear.in,
+                 (long long)s->linear.out, scratch);
+    else
+      buf_printf(b, "    for (size_t r = 0; r < %lld; r++) /* one row of %lld features at a time */\n"
+                    "        qg_linear(&q, %s + r * %lld, %s + r * %lld, %lld, %lld, %s);\n",
+                 (long long)s->linear.rows, (long long)s->linear.in, src, (long long)s->linear.in, out,
+                 (long long)s->linear.out, (long long)s->linear.in, (long long)s->linear.out, scratch);
     break;
   case STEP_MAXPOOL:
     buf_printf(b, "    qg_maxpool2d(&%s_%s_shape, %s, %s, %s);\n", m, name, src, out, scratch);

@@ -289,13 +289,16 @@ static void lower_batchnorm(Lower *L, Step *s) {
   s->packed = conv_packed(s);
 }
 
-/* fc(x) on N x F. */
+/* fc(x) over the last dimension: N x F, or any rank (a channels-last MLP's
+ * [N, H, W, C]), each image's rows one after the other. */
 static void lower_linear(Lower *L, Step *s) {
   const Node *in = node_input(s->node, 0);
-  if (in->ndim != 2)
-    error_at(s->node->loc, "the C inference supports Linear on N x F inputs only");
-  s->linear.in = per_image(in);
-  s->linear.out = per_image(s->node);
+  if (in->ndim < 2)
+    error_at(s->node->loc, "the C inference needs a batch dimension before Linear's features (input of rank %d)",
+             in->ndim);
+  s->linear.in = in->shape[in->ndim - 1];
+  s->linear.out = s->node->shape[s->node->ndim - 1];
+  s->linear.rows = per_image(in) / s->linear.in;
   s->act = act_of(s->fused_act);
   weighted_slots(s, s->linear.out, 2, (int64_t[]){s->linear.out, s->linear.in});
   s->scratch = align64(s->linear.in * 2) + align64(s->linear.out * 4);

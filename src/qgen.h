@@ -771,7 +771,7 @@ struct Step {
       bool count_include_pad;                        /* AVGPOOL */
       int64_t divisor;                               /* AVGPOOL; 0: the window's */
     } pool;                                          /* MAXPOOL, AVGPOOL, ADAPTIVE_AVGPOOL */
-    struct { int64_t in, out; } linear;              /* features of one image */
+    struct { int64_t in, out, rows; } linear;        /* features of one row, rows of one image */
     struct {
       int axis;
       int64_t outer;         /* product of the sizes between the batch and the axis */
