@@ -230,6 +230,14 @@ static void emit_cat(Buf *b, C *c, const Step *s, const char *t, const char *out
   buf_printf(b, "        qg_cat(%lld, %d, in, inner, zp, mul, sh, v[0], v[1], v[2], %s);\n    }\n", (long long)s->cat.outer, k, out);
 }
 
+/* {v0, v1, ...}: a table of n values. */
+static void int32_list(Buf *b, const int32_t *v, int64_t n) {
+  buf_puts(b, "{");
+  for (int64_t k = 0; k < n; k++)
+    buf_printf(b, "%s%d", k ? ", " : "", v[k]);
+  buf_puts(b, "}");
+}
+
 /* One kernel call. */
 static void emit_call(Buf *b, C *c, const Step *s) {
   const char *m = c->model, *name = s->node->name;
@@ -313,14 +321,27 @@ static void emit_call(Buf *b, C *c, const Step *s) {
     break;
   }
   case STEP_UPSAMPLE: {
-    buf_puts(b, "    {\n        static const int32_t ih[] = {");
-    for (int64_t k = 0; k < s->up.oh; k++)
-      buf_printf(b, "%s%d", k ? ", " : "", s->up.ih[k]);
-    buf_puts(b, "};\n        static const int32_t iw[] = {");
-    for (int64_t k = 0; k < s->up.ow; k++)
-      buf_printf(b, "%s%d", k ? ", " : "", s->up.iw[k]);
-    buf_printf(b, "};\n        qg_upsample_nearest(%s, %s, %lld, %lld, %lld, %lld, %lld, ih, iw);\n    }\n", src, out,
-               (long long)s->up.c, (long long)s->up.h, (long long)s->up.w, (long long)s->up.oh, (long long)s->up.ow);
+    static const char *const rc[2] = {"y", "x"};
+    buf_puts(b, "    {\n");
+    for (int a = 0; a < 2; a++) {
+      int64_t n = a ? s->up.ow : s->up.oh;
+      buf_printf(b, "        static const int32_t %s0[] = ", rc[a]);
+      int32_list(b, s->up.src[a][0], n);
+      if (s->up.bilinear) {
+        buf_printf(b, ";\n        static const int32_t %s1[] = ", rc[a]);
+        int32_list(b, s->up.src[a][1], n);
+        buf_printf(b, ";\n        static const int32_t l%s[] = ", rc[a]);
+        int32_list(b, s->up.lam[a], n);
+      }
+      buf_puts(b, ";\n");
+    }
+    if (s->up.bilinear)
+      buf_printf(b, "        qg_upsample_bilinear(%s, %s, %lld, %lld, %lld, %lld, %lld, y0, y1, ly, x0, x1, lx);\n    }\n",
+                 src, out, (long long)s->up.c, (long long)s->up.h, (long long)s->up.w, (long long)s->up.oh,
+                 (long long)s->up.ow);
+    else
+      buf_printf(b, "        qg_upsample_nearest(%s, %s, %lld, %lld, %lld, %lld, %lld, y0, x0);\n    }\n", src, out,
+                 (long long)s->up.c, (long long)s->up.h, (long long)s->up.w, (long long)s->up.oh, (long long)s->up.ow);
     break;
   }
   case STEP_SOFTMAX:

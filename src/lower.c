@@ -557,20 +557,63 @@ static int32_t *nearest_sources(int64_t in, int64_t out, Value *sf, bool recompu
   return src;
 }
 
+/* Upsample, interpolate in mode 'bilinear' along one axis (section 3 of
+ * docs/quantization.md): output o reads sources i0[o] and i1[o] with weight
+ * lam[o] / 1024 on i1, from the exact source coordinate src = num / den,
+ * with the scale in / out, or (in - 1) / (out - 1) with align_corners. */
+static void bilinear_sources(Step *s, int axis, int64_t in, int64_t out, bool align_corners, Value *sf, bool recompute,
+                             Loc loc) {
+  if (in > (1 << 24) || out > (1 << 24))
+    error_at(loc, "qgen interpolates bilinearly up to 2^24 rows or columns, not %lld to %lld", (long long)in,
+             (long long)out);
+  /* PyTorch's scale is 1 / scale_factor when one is given: the same as
+   * in / out only when in * scale_factor is a whole number */
+  if (!align_corners && sf->kind != V_NONE && !recompute) {
+    double f = as_number(sf, "scale_factor", loc);
+    if ((double)in * f != (double)out)
+      error_at(loc, "qgen interpolates bilinearly by a scale_factor that gives a whole size (%lld x %g is not), or to "
+                    "a size", (long long)in, f);
+  }
+  int32_t *t[3];
+  for (int k = 0; k < 3; k++)
+    t[k] = arena_alloc(sizeof(int32_t) * (size_t)out);
+  for (int64_t o = 0; o < out; o++) {
+    int64_t num, den;
+    if (align_corners)
+      num = o * (in - 1), den = out > 1 ? out - 1 : 1;
+    else
+      num = (2 * o + 1) * in - out, den = 2 * out;
+    if (num < 0)
+      num = 0;                          /* PyTorch clamps a negative source to 0 */
+    int64_t i0 = num / den, rem = num % den;
+    t[0][o] = (int32_t)i0;
+    t[1][o] = (int32_t)(i0 < in - 1 ? i0 + 1 : i0);
+    t[2][o] = (int32_t)((rem * 2048 + den) / (2 * den));
+  }
+  s->up.src[axis][0] = t[0], s->up.src[axis][1] = t[1], s->up.lam[axis] = t[2];
+}
+
 static void lower_upsample(Lower *L, Step *s) {
   static const char *const hyper[] = {"size", "scale_factor", "mode", "align_corners", "recompute_scale_factor"};
   const Node *n = s->node, *in = node_input(n, 0);
   Value *mode = arg(n, "mode"), *sf = arg(n, "scale_factor"), *rc = arg(n, "recompute_scale_factor");
-  if (strcmp(mode->s, "nearest"))
-    error_at(n->loc, "qgen quantizes %s in mode 'nearest' only, not '%s'", n->def->name, mode->s);
+  s->up.bilinear = !strcmp(mode->s, "bilinear");
+  if (strcmp(mode->s, "nearest") && !s->up.bilinear)
+    error_at(n->loc, "qgen quantizes %s in modes 'nearest' and 'bilinear' only, not '%s'", n->def->name, mode->s);
   if (in->ndim != 4)
     error_at(n->loc, "the C inference upsamples N x C x H x W inputs only, not shape %s", shape_str(in->shape, in->ndim));
   bool recompute = rc->kind == V_BOOL && rc->b;
   s->up.c = in->shape[1], s->up.h = in->shape[2], s->up.w = in->shape[3];
   s->up.oh = n->shape[2], s->up.ow = n->shape[3];
   Value *sfh = v_is_seq(sf) ? unwrap_const(sf->list->items[0]) : sf, *sfw = v_is_seq(sf) ? unwrap_const(sf->list->items[1]) : sf;
-  s->up.ih = nearest_sources(s->up.h, s->up.oh, sfh, recompute, n->loc);
-  s->up.iw = nearest_sources(s->up.w, s->up.ow, sfw, recompute, n->loc);
+  if (s->up.bilinear) {
+    bool ac = v_truthy(arg(n, "align_corners"));
+    bilinear_sources(s, 0, s->up.h, s->up.oh, ac, sfh, recompute, n->loc);
+    bilinear_sources(s, 1, s->up.w, s->up.ow, ac, sfw, recompute, n->loc);
+  } else {
+    s->up.src[0][0] = nearest_sources(s->up.h, s->up.oh, sfh, recompute, n->loc);
+    s->up.src[1][0] = nearest_sources(s->up.w, s->up.ow, sfw, recompute, n->loc);
+  }
   SET_HYPER(s, hyper);
   /* sizes and factors as numbers: the model may have computed them from x.shape */
   if (arg(n, "size")->kind != V_NONE) {

@@ -381,7 +381,7 @@ typedef enum {
   Q_SIGMOID, Q_HARDSWISH, Q_HARDSIGMOID, Q_SILU, Q_TANH, Q_GELU, Q_LEAKY_RELU, Q_ELU, Q_MISH, Q_SUB, Q_DIV,
   Q_TABLE,         /* any other elementwise op: the runtime's table by the op's name (lower.c) */
   Q_SOFTMAX, Q_LOG_SOFTMAX,
-  Q_UPSAMPLE,      /* nearest: copies codes, keeps (scale, zp) */
+  Q_UPSAMPLE,      /* nearest copies codes, bilinear interpolates them; keeps (scale, zp) */
   Q_MEAN,          /* over dims within an image: keeps (scale, zp) */
   Q_PERMUTE,       /* transpose, permute: moves codes, keeps (scale, zp) */
   Q_PARTS,         /* chunk, split: a tuple of pieces, no code of its own */
@@ -704,7 +704,7 @@ typedef enum {
   STEP_SLICE,            /* one piece of a chunk or split: a copy (qg_slice) */
   STEP_PERMUTE,          /* transpose, permute within an image: a copy in the new order (qg_permute) */
   STEP_MEAN,             /* mean over dims within an image: a rounded division (qg_mean) */
-  STEP_UPSAMPLE,         /* nearest upsampling, Upsample or interpolate (qg_upsample_nearest) */
+  STEP_UPSAMPLE,         /* Upsample or interpolate, nearest or bilinear (qg_upsample_nearest, _bilinear) */
   STEP_RESHAPE,          /* view, reshape, flatten: the same codes */
   STEP_IDENTITY,         /* dropout, identity, contiguous: the same codes */
   STEP_STATIC,           /* size(), shape, getitem on sizes: a static value */
@@ -784,7 +784,10 @@ struct Step {
     } softmax;                                       /* SOFTMAX */
     struct {
       int64_t c, h, w, oh, ow;  /* per image */
-      int32_t *ih, *iw;         /* each output row's and column's source, as PyTorch picks it */
+      bool bilinear;            /* else nearest */
+      int32_t *src[2][2];       /* [rows, columns]: each output's source (nearest: [k][0] only, as PyTorch
+                                   picks it; bilinear: the two it interpolates) */
+      int32_t *lam[2];          /* bilinear: the weight of the second source, in 1/1024 */
     } up;                                            /* UPSAMPLE */
     struct {
       int nk, nr;               /* kept and reduced dims of an image, outermost first */

@@ -1931,6 +1931,30 @@ QG_UNUSED static void qg_upsample_nearest(const uint8_t *in, uint8_t *out, size_
         }
 }
 
+/* Bilinear upsampling of c planes h x w to oh x ow (docs/quantization.md,
+ * section 3): output row y interpolates input rows y0[y] and y1[y] with
+ * weight ly[y] / 1024 on y1, columns alike; the zero point cancels (the four
+ * weights sum to 2^20), so the codes are interpolated as they are, rounded
+ * half up: at most 255 * 2^20 + 2^19 < 2^28, so uint32 arithmetic is exact. */
+QG_UNUSED static void qg_upsample_bilinear(const uint8_t *in, uint8_t *out, size_t c, size_t h, size_t w, size_t oh,
+                                           size_t ow, const int32_t *y0, const int32_t *y1, const int32_t *ly,
+                                           const int32_t *x0, const int32_t *x1, const int32_t *lx)
+{
+    size_t k, y, x;
+    for (k = 0; k < c; k++)
+        for (y = 0; y < oh; y++) {
+            const uint8_t *r0 = in + (k * h + (size_t)y0[y]) * w, *r1 = in + (k * h + (size_t)y1[y]) * w;
+            const uint32_t wy = (uint32_t)ly[y];
+            uint8_t *o = out + (k * oh + y) * ow;
+            for (x = 0; x < ow; x++) {
+                const uint32_t wx = (uint32_t)lx[x];
+                const uint32_t top = (1024u - wx) * r0[x0[x]] + wx * r0[x1[x]];
+                const uint32_t bot = (1024u - wx) * r1[x0[x]] + wx * r1[x1[x]];
+                o[x] = (uint8_t)(((1024u - wy) * top + wy * bot + (1u << 19)) >> 20);
+            }
+        }
+}
+
 /* softmax (log == NULL) or log_softmax along one dim, per image: `outer`
  * runs of `n` codes `inner` apart (docs/quantization.md, section 3).  e:
  * exp(-s_in * d) in Q23 for d = max - q (e[0] == 2^23, so the sum is at

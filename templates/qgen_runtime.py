@@ -761,15 +761,37 @@ class QMean(_QModule):
         return _round_div(q.sum(self.dim, self.keepdim), count)
 
 
+def _bilinear_sources(n_in, n_out, align_corners):
+    """One axis of bilinear interpolation (section 3): for each output o, the
+    sources i0, i1 and the weight of i1 in 1/1024, from the exact source
+    coordinate num / den (scale in / out, or (in - 1) / (out - 1) with
+    align_corners; a negative source clamped to 0 as PyTorch does)."""
+    i0, i1, lam = [], [], []
+    for o in range(n_out):
+        if align_corners:
+            num, den = o * (n_in - 1), (n_out - 1 if n_out > 1 else 1)
+        else:
+            num, den = (2 * o + 1) * n_in - n_out, 2 * n_out
+        num = max(num, 0)
+        a, rem = divmod(num, den)
+        i0.append(a)
+        i1.append(a + 1 if a < n_in - 1 else a)
+        lam.append((rem * 2048 + den) // (2 * den))
+    return (torch.tensor(i0, dtype=torch.int64), torch.tensor(i1, dtype=torch.int64),
+            torch.tensor(lam, dtype=torch.int64))
+
+
 class QUpsample(_QModule):
-    """Upsample / interpolate in mode 'nearest': copies codes (PyTorch's
-    own index choice, on float32 codes as on floats); keeps (scale, zp)."""
+    """Upsample / interpolate on N x C x H x W, keeping (scale, zp).
+    nearest: copies codes (PyTorch's own index choice, on float32 codes as on
+    floats).  bilinear: interpolates codes with weights in 1/1024, rounded
+    half up (section 3)."""
 
     def __init__(self, size=None, scale_factor=None, mode='nearest', align_corners=None,
                  recompute_scale_factor=None):
         super().__init__()
-        if mode != 'nearest':
-            raise ValueError("qgen: QUpsample is mode 'nearest' only")
+        if mode not in ('nearest', 'bilinear'):
+            raise ValueError("qgen: QUpsample is mode 'nearest' or 'bilinear', not %r" % (mode,))
         self.kw = dict(size=size, scale_factor=scale_factor, mode=mode, align_corners=align_corners,
                        recompute_scale_factor=recompute_scale_factor)
 
@@ -779,10 +801,28 @@ class QUpsample(_QModule):
     def freeze(self, qi):
         self.qi = self.qo = qi
 
+    def _out_size(self, q):
+        size, sf = self.kw['size'], self.kw['scale_factor']
+        if size is not None:
+            return tuple(size) if isinstance(size, (list, tuple)) else (size, size)
+        sf = tuple(sf) if isinstance(sf, (list, tuple)) else (sf, sf)
+        return tuple(int(math.floor(q.shape[2 + i] * float(sf[i]))) for i in range(2))
+
     @torch.no_grad()
     def infer(self, q):
         self._require_frozen(self.qi)
-        return F.interpolate(_i64(q).to(torch.float32), **self.kw).to(torch.int64)
+        if self.kw['mode'] == 'nearest':
+            return F.interpolate(_i64(q).to(torch.float32), **self.kw).to(torch.int64)
+        q = _i64(q)
+        oh, ow = self._out_size(q)
+        ac = bool(self.kw['align_corners'])
+        y0, y1, ly = _bilinear_sources(q.shape[2], oh, ac)
+        x0, x1, lx = _bilinear_sources(q.shape[3], ow, ac)
+        r0, r1 = q.index_select(2, y0), q.index_select(2, y1)
+        top = (1024 - lx) * r0.index_select(3, x0) + lx * r0.index_select(3, x1)
+        bot = (1024 - lx) * r1.index_select(3, x0) + lx * r1.index_select(3, x1)
+        ly = ly.view(-1, 1)
+        return ((1024 - ly) * top + ly * bot + (1 << 19)) >> 20
 
 
 class QMaxPool2d(_QModule):

@@ -7,7 +7,6 @@
 # size with F.interpolate(x, size=input_shape, ...) where
 # input_shape = x.shape[-2:], Dropout2d and Softmax(dim=1).
 # qgen: input-shape=1,3,32,32
-# qgen: fx-only
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

@@ -664,6 +664,52 @@ def test_mul_and_broadcast():
     assert np.array_equal(m.infer(q1, q2).numpy(), ref_mul(q1.numpy(), q2.numpy(), fields(m)['i']))
 
 
+def ref_bilinear(q, oh, ow, align_corners):
+    """Section 3's bilinear upsampling, scalar, from the formulas."""
+    def axis(n_in, n_out):
+        out = []
+        for o in range(n_out):
+            if align_corners:
+                num, den = o * (n_in - 1), max(n_out - 1, 1)
+            else:
+                num, den = max((2 * o + 1) * n_in - n_out, 0), 2 * n_out
+            i0 = num // den
+            out.append((i0, min(i0 + 1, n_in - 1), (2048 * (num % den) + den) // (2 * den)))
+        return out
+    n, c, h, w = q.shape
+    out = np.zeros((n, c, oh, ow), dtype=np.int64)
+    for y, (y0, y1, ly) in enumerate(axis(h, oh)):
+        for x, (x0, x1, lx) in enumerate(axis(w, ow)):
+            top = (1024 - lx) * q[:, :, y0, x0] + lx * q[:, :, y0, x1]
+            bot = (1024 - lx) * q[:, :, y1, x0] + lx * q[:, :, y1, x1]
+            out[:, :, y, x] = ((1024 - ly) * top + ly * bot + (1 << 19)) >> 20
+    return out
+
+
+def test_bilinear():
+    g = torch.Generator().manual_seed(31)
+    for shape, kw in [((2, 3, 4, 5), dict(scale_factor=2, align_corners=True)),
+                      ((2, 3, 4, 5), dict(scale_factor=2, align_corners=False)),
+                      ((1, 2, 5, 7), dict(size=(9, 16), align_corners=False)),
+                      ((1, 2, 5, 7), dict(size=(9, 16), align_corners=True)),
+                      ((1, 2, 9, 8), dict(size=(4, 3), align_corners=False)),     # downsampling
+                      ((1, 1, 1, 6), dict(size=(3, 1), align_corners=True)),      # one row in, one column out
+                      ((1, 2, 6, 6), dict(scale_factor=0.5, align_corners=False)),
+                      ((1, 2, 3, 3), dict(size=7, align_corners=None))]:
+        m = qgen_rt.QUpsample(mode='bilinear', **kw).eval()
+        x = torch.randn(*shape, generator=g)
+        qa = freeze_input(x)
+        m.freeze(qa.qo)
+        q = qa.quantize(x)
+        got = m.infer(q)
+        oh, ow = got.shape[2:]
+        assert tuple(got.shape) == tuple(m(x).shape), (shape, kw)
+        assert np.array_equal(got.numpy(), ref_bilinear(q.numpy(), oh, ow, bool(kw['align_corners']))), (shape, kw)
+        # against PyTorch's float bilinear on the codes: within one code
+        f = F.interpolate(q.to(torch.float64), mode='bilinear', **kw)
+        assert float((got - f).abs().max()) <= 1.0, (shape, kw, float((got - f).abs().max()))
+
+
 # ===========================================================================
 # 3. Models
 # ===========================================================================
@@ -1105,7 +1151,9 @@ def main():
             ('QSigmoid table == reference, infer == fake quant', test_sigmoid),
             ('QLut tables == section 3 for every function, with fused activations, 2..8 bits', test_lut),
             ('QMul and QAdd with broadcasting == reference kernels (both orders, fused act, M > 1)',
-             test_mul_and_broadcast)]:
+             test_mul_and_broadcast),
+            ('QUpsample bilinear == section 3, within one code of F.interpolate (align_corners, sizes, down)',
+             test_bilinear)]:
         TAP.run(desc, fn)
 
     seed_cls = common.seed_quant_class()
