@@ -1406,7 +1406,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
 QG_UNUSED static void qg_conv2d_run(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
                                     const void *packed, const uint8_t *in, uint8_t *out, void *work)
 {
-    if (qg_conv_is_gemm(s))
+    if (packed && qg_conv_is_gemm(s))   /* a conv the plane kernel takes has no packed weights (NULL) */
         qg_conv2d_gemm(s, q, pool, packed, in, out, work);
     else
         qg_conv2d_planes(s, q, pool, in, out, work);
