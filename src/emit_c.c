@@ -276,7 +276,8 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   }
   case STEP_ADD:
     buf_printf(b, "    %s_ints(v, t[%s], %lld);\n", m, t, (long long)s->slots[0].dims[0]);
-    buf_printf(b, "    qg_broadcast(&%s_%s_shape, qg_add_row, v, %s, %s, %s);\n", m, name, src, buf_of(c, s->in[1]), out);
+    buf_printf(b, "    qg_broadcast(&%s_%s_shape, %s, v, %s, %s, %s);\n", m, name, s->binary.sub ? "qg_sub_row" : "qg_add_row",
+               src, buf_of(c, s->in[1]), out);
     break;
   case STEP_MUL:
     buf_printf(b, "    %s_ints(v, t[%s], %lld);\n", m, t, (long long)s->slots[0].dims[0]);

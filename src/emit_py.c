@@ -68,7 +68,7 @@ static const char *qmodule_ctor(const Step *s) {
   case STEP_MAXPOOL: return format("qgen_rt.QMaxPool2d(%s)", hyper(s));
   case STEP_AVGPOOL: return format("qgen_rt.QAvgPool2d(%s)", hyper(s));
   case STEP_ADAPTIVE_AVGPOOL: return format("qgen_rt.QAdaptiveAvgPool2d(%s)", hyper(s));
-  case STEP_ADD: return format("qgen_rt.QAdd(num_bits, act=%s)", act_tuple(s->act));
+  case STEP_ADD: return format("qgen_rt.QAdd(num_bits, act=%s%s)", act_tuple(s->act), s->binary.sub ? ", sub=True" : "");
   case STEP_CAT: return format("qgen_rt.QCat(%s, num_bits)", hyper(s));
   case STEP_MUL: return format("qgen_rt.QMul(num_bits, act=%s)", act_tuple(s->act));
   case STEP_PERMUTE: return format("qgen_rt.QPermute(%s)", hyper(s));

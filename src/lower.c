@@ -424,13 +424,14 @@ static void lower_lut(Lower *L, Step *s) {
                      .doc = format("%s table", s->fn)});
 }
 
-/* a + b, two tensors that broadcast; a tensor and a number is a table. */
+/* a + b or a - b, two tensors that broadcast; a tensor and a number is a table. */
 static void lower_add(Lower *L, Step *s) {
   if (s->nin == 1) {
     lower_lut(L, s);
     return;
   }
   broadcast_geom(s);
+  s->binary.sub = s->node->q == Q_SUB;
   s->act = act_of(s->fused_act);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {12},
                      .doc = "zp1, zp2, zp_out, left_shift, m1, sh1, m2, sh2, mo, sho, act_min, act_max"});
@@ -761,7 +762,7 @@ static const struct {
   [Q_LEAKY_RELU] = {STEP_LUT, lower_lut},
   [Q_ELU] = {STEP_LUT, lower_lut},
   [Q_MISH] = {STEP_LUT, lower_lut},
-  [Q_SUB] = {STEP_LUT, lower_lut},
+  [Q_SUB] = {STEP_ADD, lower_add},
   [Q_DIV] = {STEP_LUT, lower_lut},
   [Q_TABLE] = {STEP_LUT, lower_lut},
   [Q_SOFTMAX] = {STEP_SOFTMAX, lower_softmax},

@@ -65,7 +65,7 @@ void pass_quantize_plan(Graph *g) {
       n->q = Q_SLICE;                /* chunk[0] */
     if (n->q == Q_UNSUPPORTED || n->q == Q_NONE)
       error_at(n->loc, "qgen cannot quantize %s: it has no integer form", what(n));
-    if ((n->q == Q_SUB || n->q == Q_DIV) && node_ninputs(n) != 1)
+    if (n->q == Q_DIV && node_ninputs(n) != 1)
       error_at(n->loc, "qgen quantizes %s of a tensor and a number only, not of two tensors", n->def->name);
     if (n->q == Q_DIV && !(node_operand(n, 0, n->loc)->kind == V_PROXY))
       error_at(n->loc, "qgen quantizes a tensor divided by a number, not a number divided by a tensor");

@@ -695,7 +695,7 @@ typedef enum {
   STEP_MAXPOOL,
   STEP_AVGPOOL,
   STEP_ADAPTIVE_AVGPOOL,
-  STEP_ADD,
+  STEP_ADD,              /* two tensors that broadcast, added or subtracted */
   STEP_CAT,
   STEP_CLAMP,            /* a ReLU, ReLU6 or Hardtanh that could not be fused */
   STEP_MUL,              /* two tensors that broadcast */
@@ -802,6 +802,7 @@ struct Step {
     struct {
       int64_t n[4];          /* the output's sizes per image, right-aligned, leading 1s */
       int64_t sa[4], sb[4];  /* the operands' strides (codes), 0 where they broadcast */
+      bool sub;              /* ADD: a - b */
     } binary;                                        /* ADD, MUL */
   };
   const char *fn;            /* LUT: the runtime's function (QLut), its arguments in hyper */

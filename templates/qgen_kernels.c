@@ -1682,11 +1682,13 @@ QG_UNUSED static void qg_broadcast(const qg_bcast_shape *g, qg_row_fn row, const
         (r) = s_ < INT32_MIN ? INT32_MIN : s_ > INT32_MAX ? INT32_MAX : s_;          \
     } while (0)
 
-/* The add of two contiguous operands, in branch-free blocks of 64 that
- * gcc and clang vectorize (the last, partial block through local copies);
- * the same codes as the scalar loop of qg_add_row. */
-QG_UNUSED static void qg_add_run(const int32_t *p, const uint8_t *restrict a, const uint8_t *restrict b,
-                                 uint8_t *restrict out, int32_t n)
+/* The add (neg = 0) or subtraction (neg = 1) of two contiguous operands,
+ * in branch-free blocks of 64 that gcc and clang vectorize (the last,
+ * partial block through local copies); the same codes as the scalar loop
+ * of qg_addsub_row.  The second operand's rescaled value is negated
+ * exactly: |y| <= 2^29 (docs/quantization.md, add). */
+QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a, const uint8_t *restrict b,
+                                    uint8_t *restrict out, int32_t n, int32_t neg)
 {
     const int32_t mul = (int32_t)1 << p[3];
     const int64_t m1 = p[4], m2 = p[6], mo = p[8];
@@ -1707,12 +1709,14 @@ QG_UNUSED static void qg_add_run(const int32_t *p, const uint8_t *restrict a, co
         const __m512i z1 = _mm512_set1_epi32(p[0]), z2 = _mm512_set1_epi32(p[1]), vm = _mm512_set1_epi32(mul);
         const __m512i vlo = _mm512_set1_epi32(p[10] - p[2]), vhi = _mm512_set1_epi32(p[11] - p[2]);
         const __m512i vz = _mm512_set1_epi32(p[2]), mx = _mm512_set1_epi32(INT32_MAX), zero = _mm512_setzero_si512();
+        const __m512i vn = _mm512_set1_epi32(-neg);   /* (y ^ vn) - vn: y or -y */
         for (; i < n; i += 16) {
             const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
             const __m512i va = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, a + i));
             const __m512i vb = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, b + i));
             const __m512i x = qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(va, z1), vm), &k1);
-            const __m512i y = qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(vb, z2), vm), &k2);
+            const __m512i y = _mm512_sub_epi32(
+                _mm512_xor_si512(qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(vb, z2), vm), &k2), vn), vn);
             const __m512i sm = _mm512_add_epi32(x, y);
             const __m512i ov = _mm512_andnot_si512(_mm512_xor_si512(x, y), _mm512_xor_si512(x, sm));
             const __m512i sat = _mm512_xor_si512(_mm512_srai_epi32(x, 31), mx);
@@ -1727,11 +1731,13 @@ QG_UNUSED static void qg_add_run(const int32_t *p, const uint8_t *restrict a, co
         const __m256i z1 = _mm256_set1_epi32(p[0]), z2 = _mm256_set1_epi32(p[1]), vm = _mm256_set1_epi32(mul);
         const __m256i vlo = _mm256_set1_epi32(p[10] - p[2]), vhi = _mm256_set1_epi32(p[11] - p[2]);
         const __m256i vz = _mm256_set1_epi32(p[2]), mx = _mm256_set1_epi32(INT32_MAX);
+        const __m256i vn = _mm256_set1_epi32(-neg);
         for (; i + 8 <= n; i += 8) {
             const __m256i va = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(a + i)));
             const __m256i vb = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(b + i)));
             const __m256i x = qg_mbqm_x8(_mm256_mullo_epi32(_mm256_sub_epi32(va, z1), vm), &k1);
-            const __m256i y = qg_mbqm_x8(_mm256_mullo_epi32(_mm256_sub_epi32(vb, z2), vm), &k2);
+            const __m256i y = _mm256_sub_epi32(
+                _mm256_xor_si256(qg_mbqm_x8(_mm256_mullo_epi32(_mm256_sub_epi32(vb, z2), vm), &k2), vn), vn);
             const __m256i sm = _mm256_add_epi32(x, y);
             const __m256i ov = _mm256_andnot_si256(_mm256_xor_si256(x, y), _mm256_xor_si256(x, sm));
             const __m256i sat = _mm256_xor_si256(_mm256_srai_epi32(x, 31), mx);
@@ -1759,7 +1765,7 @@ QG_UNUSED static void qg_add_run(const int32_t *p, const uint8_t *restrict a, co
             int64_t x, y, r;
             QG_MBQM_BF(((int32_t)pa[j] - p[0]) * mul, m1, t1, h1, n1, x);
             QG_MBQM_BF(((int32_t)pb[j] - p[1]) * mul, m2, t2, h2, n2, y);
-            x += y;
+            x += (y ^ -(int64_t)neg) + neg;
             x = x < INT32_MIN ? INT32_MIN : x > INT32_MAX ? INT32_MAX : x;
             QG_MBQM_BF(x, mo, to, ho, no, r);
             r += zo;
@@ -1770,24 +1776,37 @@ QG_UNUSED static void qg_add_run(const int32_t *p, const uint8_t *restrict a, co
     }
 }
 
-/* TFLite quantized add; p = NAME.i decoded:
+/* TFLite quantized add (neg = 0) and sub (neg = 1); p = NAME.i decoded:
  * {zp1, zp2, zp_out, left_shift, m1, sh1, m2, sh2, mo, sho, act_min, act_max} */
-QG_UNUSED static void qg_add_row(const int32_t *p, const uint8_t *a, int32_t sa, const uint8_t *b, int32_t sb,
-                                 uint8_t *out, int32_t n)
+QG_UNUSED static void qg_addsub_row(const int32_t *p, const uint8_t *a, int32_t sa, const uint8_t *b, int32_t sb,
+                                    uint8_t *out, int32_t n, int32_t neg)
 {
     const int32_t mul = (int32_t)1 << p[3];
     int32_t i;
     if (sa == 1 && sb == 1 && a != out && b != out) {
-        qg_add_run(p, a, b, out, n);
+        qg_addsub_run(p, a, b, out, n, neg);
         return;
     }
     for (i = 0; i < n; i++) {
         const int32_t x = qg_mbqm(((int32_t)a[(size_t)i * (size_t)sa] - p[0]) * mul, p[4], p[5]);
         const int32_t y = qg_mbqm(((int32_t)b[(size_t)i * (size_t)sb] - p[1]) * mul, p[6], p[7]);
-        const int32_t r = qg_mbqm(qg_sat_i32((int64_t)x + y), p[8], p[9]);
+        const int32_t r = qg_mbqm(qg_sat_i32(neg ? (int64_t)x - y : (int64_t)x + y), p[8], p[9]);
         const int64_t v = (int64_t)r + p[2];
         out[i] = (uint8_t)(v < p[10] ? p[10] : v > p[11] ? p[11] : v);
     }
+}
+
+/* a + b and a - b, rows of qg_broadcast */
+QG_UNUSED static void qg_add_row(const int32_t *p, const uint8_t *a, int32_t sa, const uint8_t *b, int32_t sb,
+                                 uint8_t *out, int32_t n)
+{
+    qg_addsub_row(p, a, sa, b, sb, out, n, 0);
+}
+
+QG_UNUSED static void qg_sub_row(const int32_t *p, const uint8_t *a, int32_t sa, const uint8_t *b, int32_t sb,
+                                 uint8_t *out, int32_t n)
+{
+    qg_addsub_row(p, a, sa, b, sb, out, n, 1);
 }
 
 /* the add of two operands of one shape */

@@ -958,16 +958,19 @@ class QAdaptiveAvgPool2d(_QModule):
 
 
 class QAdd(_QModule):
-    """Elementwise add of two quantized tensors (TFLite's quantized add)."""
+    """Elementwise add of two quantized tensors (TFLite's quantized add), or
+    with sub=True their difference a - b (TFLite's sub: the same rescaling,
+    the second operand negated)."""
 
-    def __init__(self, num_bits=8, act=None):
+    def __init__(self, num_bits=8, act=None, sub=False):
         super().__init__()
         self.num_bits = _check_bits(num_bits)
         self.act = _check_act(act)
+        self.sub = bool(sub)
         self.qo = QParam(num_bits)
 
     def forward(self, a, b):
-        y = _apply_act(a + b, self.act)
+        y = _apply_act(a - b if self.sub else a + b, self.act)
         self._observe(y)
         return self.qo.fake(y)
 
@@ -988,7 +991,8 @@ class QAdd(_QModule):
         self._require_frozen(self.qi, self.qi2, self.qo)
         x1 = (_i64(a) - self.qi.zero_point) << ADD_LEFT_SHIFT
         x2 = (_i64(b) - self.qi2.zero_point) << ADD_LEFT_SHIFT
-        s = (_mbqm(x1, self.m1, self.sh1) + _mbqm(x2, self.m2, self.sh2)).clamp(INT32_MIN, INT32_MAX)
+        y1, y2 = _mbqm(x1, self.m1, self.sh1), _mbqm(x2, self.m2, self.sh2)
+        s = (y1 - y2 if self.sub else y1 + y2).clamp(INT32_MIN, INT32_MAX)
         out = _mbqm(s, self.mo, self.sho) + self.qo.zero_point
         return out.clamp(self.act_min, self.act_max)
 

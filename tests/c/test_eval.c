@@ -2213,12 +2213,12 @@ static void test_lower(void) {
                      "    def forward(self, x):\n"
                      "        return self.r(x)\n",
                      10, 23, "the C inference takes an N x C x H x W or N x F input; this one has 3 dimensions");
-  EXPECT_LOWER_ERROR("lower: Linear on a 4D input, at the call", NULL,
+  EXPECT_LOWER_ERROR("lower: Linear on a 1-D input (no batch dimension), at the call", NULL,
                      NET_HEAD
-                     "        self.fc = nn.Linear(28, 4)\n"
+                     "        self.fc = nn.Linear(784, 4)\n"
                      "    def forward(self, x):\n"
-                     "        return self.fc(x)\n",
-                     11, 16, "the C inference supports Linear on N x F inputs only");
+                     "        return self.fc(x.flatten())\n",
+                     11, 16, "the C inference needs a batch dimension before Linear's features (input of rank 1)");
   EXPECT_LOWER_ERROR("lower: torch.cat along the batch, at the call", NULL,
                      NET_HEAD
                      "        self.r = nn.ReLU()\n"
@@ -2226,12 +2226,12 @@ static void test_lower(void) {
                      "        return torch.cat([self.r(x), x], 0)\n",
                      11, 16, "the C inference does not concatenate along the batch dimension");
 
-  EXPECT_LOWER_ERROR("lower: the difference of two tensors, at the operator", NULL,
+  EXPECT_LOWER_ERROR("lower: the quotient of two tensors, at the operator", NULL,
                      NET_HEAD
                      "        self.r = nn.ReLU()\n"
                      "    def forward(self, x):\n"
-                     "        return self.r(x) - x\n",
-                     11, 16, "qgen quantizes sub of a tensor and a number only, not of two tensors");
+                     "        return self.r(x) / x\n",
+                     11, 16, "qgen quantizes truediv of a tensor and a number only, not of two tensors");
   EXPECT_LOWER_ERROR("lower: a number divided by a tensor", NULL,
                      NET_HEAD
                      "        self.r = nn.ReLU()\n"

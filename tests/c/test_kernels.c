@@ -149,7 +149,7 @@ static void test_float_and_crc(void)
 
 /* --------------------------------------------------------- conv */
 
-static uint8_t g_in[1 << 16], g_out1[1 << 16], g_out2[1 << 16], g_tmp[1 << 17];
+static uint8_t g_in[1 << 16], g_out1[1 << 16], g_out2[1 << 16], g_out3[1 << 16], g_tmp[1 << 17];
 static int8_t g_w[1 << 16];
 static unsigned char g_b[4096], g_m[4096], g_s[4096];
 static union { unsigned char b[1 << 20]; double align; } g_scratch;
@@ -476,7 +476,7 @@ static void test_pool(void)
 
 static void test_elementwise(void)
 {
-    int it, i, bad = 0, badc = 0, badl = 0;
+    int it, i, bad = 0, bads = 0, badc = 0, badl = 0;
     for (it = 0; it < 200; it++) {
         int32_t p[12];
         const int32_t n = rin(1, 300);
@@ -497,15 +497,20 @@ static void test_elementwise(void)
             g_tmp[i] = (uint8_t)rnd();
         }
         qg_add(p, g_in, g_tmp, g_out1, n);
+        qg_sub_row(p, g_in, 1, g_tmp, 1, g_out2, n);
         for (i = 0; i < n; i++) {
             const int32_t a = ref_mbqm((g_in[i] - p[0]) * (1 << 20), p[4], p[5]);
             const int32_t b = ref_mbqm((g_tmp[i] - p[1]) * (1 << 20), p[6], p[7]);
             int32_t v = ref_mbqm(a + b, p[8], p[9]) + p[2];
             v = v < p[10] ? p[10] : v > p[11] ? p[11] : v;
             bad += g_out1[i] != v;
+            v = ref_mbqm(a - b, p[8], p[9]) + p[2];
+            v = v < p[10] ? p[10] : v > p[11] ? p[11] : v;
+            bads += g_out2[i] != v;
         }
     }
     ok(bad == 0, "add (TFLite quantized add) equals the scalar formula");
+    ok(bads == 0, "sub (TFLite quantized sub: add with the second operand negated) equals the scalar formula");
 
     for (it = 0; it < 200; it++) {
         const uint8_t *ins[3];
@@ -612,7 +617,7 @@ static unsigned char g_file[1 << 16], g_copy[(1 << 16) + 16];
  * arithmetic on the full 4-D shapes. */
 static void test_broadcast(void)
 {
-    int it, bad = 0, badm = 0;
+    int it, bad = 0, badm = 0, bads = 0;
     for (it = 0; it < 300; it++) {
         qg_bcast_shape g;
         int32_t p[12], pm[7], da[4], db[4], d, i0, i1, i2, i3, na = 1, nb = 1, k = 0;
@@ -640,6 +645,7 @@ static void test_broadcast(void)
         pm[3] = (int32_t)(0x40000000u + (rnd() & 0x3fffffffu)), pm[4] = rin(-20, 12);
         pm[5] = rin(0, 100), pm[6] = rin(pm[5], 255);
         qg_broadcast(&g, qg_add_row, p, g_in, g_tmp, g_out1);
+        qg_broadcast(&g, qg_sub_row, p, g_in, g_tmp, g_out3);
         qg_broadcast(&g, qg_mul_row, pm, g_in, g_tmp, g_out2);
         for (i0 = 0; i0 < g.n[0]; i0++)
             for (i1 = 0; i1 < g.n[1]; i1++)
@@ -652,12 +658,16 @@ static void test_broadcast(void)
                         int64_t v = (int64_t)ref_mbqm(a + b, p[8], p[9]) + p[2];
                         v = v < p[10] ? p[10] : v > p[11] ? p[11] : v;
                         bad += g_out1[k] != v;
+                        v = (int64_t)ref_mbqm(a - b, p[8], p[9]) + p[2];
+                        v = v < p[10] ? p[10] : v > p[11] ? p[11] : v;
+                        bads += g_out3[k] != v;
                         v = (int64_t)ref_mbqm((g_in[ia] - pm[0]) * (g_tmp[ib] - pm[1]), pm[3], pm[4]) + pm[2];
                         v = v < pm[5] ? pm[5] : v > pm[6] ? pm[6] : v;
                         badm += g_out2[k] != v;
                     }
     }
     ok(bad == 0, "add with broadcasting (qg_broadcast, qg_add_row) equals the scalar formula");
+    ok(bads == 0, "sub with broadcasting (qg_broadcast, qg_sub_row) equals the scalar formula");
     ok(badm == 0, "mul with broadcasting (qg_broadcast, qg_mul_row) equals the scalar formula (shifts -20..12)");
 }
 
