@@ -452,6 +452,8 @@ static void emit_shapes(Buf *b, C *c) {
   if (x->ndim == 4)
     buf_printf(b, "#define %s_IN_C %d\n#define %s_IN_H %d\n#define %s_IN_W %d\n", c->MODEL, x->shape[1], c->MODEL,
                x->shape[2], c->MODEL, x->shape[3]);
+  if (x->ndim == 3)
+    buf_printf(b, "#define %s_IN_C %d\n#define %s_IN_L %d\n", c->MODEL, x->shape[1], c->MODEL, x->shape[2]);
   buf_printf(b, "#define %s_IN_SIZE %lld  /* floats (or codes) of one input */\n", c->MODEL, (long long)x->bytes);
   buf_printf(b, "#define %s_OUT_SIZE %lld  /* floats (or codes) of one output */\n", c->MODEL, (long long)y->bytes);
   buf_printf(b, "#define %s_FINGERPRINT 0x%016llxULL  /* of the graph: export() writes it */\n", c->MODEL,

@@ -55,19 +55,20 @@ static const char *hyper(const Step *s) {
 
 /* The runtime module of a step. */
 static const char *qmodule_ctor(const Step *s) {
+  const char *d = s->spatial == 1 ? "1d" : "2d";
   switch (s->kind) {
   case STEP_QUANTIZE: return "qgen_rt.QInput(num_bits)";
   case STEP_CONV:
-    return format("qgen_rt.QConv2d(%s, %s, num_bits, per_channel, act=%s)", submodule(s->node),
+    return format("qgen_rt.QConv%s(%s, %s, num_bits, per_channel, act=%s)", d, submodule(s->node),
                   s->fused_bn ? submodule(s->fused_bn) : "None", act_tuple(s->act));
   case STEP_LINEAR:
     return format("qgen_rt.QLinear(%s, num_bits, per_channel, act=%s)", submodule(s->node), act_tuple(s->act));
   case STEP_BATCHNORM:
-    return format("qgen_rt.QBatchNorm2d(%s, num_bits, per_channel, act=%s)", submodule(s->node), act_tuple(s->act));
+    return format("qgen_rt.QBatchNorm%s(%s, num_bits, per_channel, act=%s)", d, submodule(s->node), act_tuple(s->act));
   case STEP_CLAMP: return format("qgen_rt.QReLU(%s)", act_tuple(s->act));
-  case STEP_MAXPOOL: return format("qgen_rt.QMaxPool2d(%s)", hyper(s));
-  case STEP_AVGPOOL: return format("qgen_rt.QAvgPool2d(%s)", hyper(s));
-  case STEP_ADAPTIVE_AVGPOOL: return format("qgen_rt.QAdaptiveAvgPool2d(%s)", hyper(s));
+  case STEP_MAXPOOL: return format("qgen_rt.QMaxPool%s(%s)", d, hyper(s));
+  case STEP_AVGPOOL: return format("qgen_rt.QAvgPool%s(%s)", d, hyper(s));
+  case STEP_ADAPTIVE_AVGPOOL: return format("qgen_rt.QAdaptiveAvgPool%s(%s)", d, hyper(s));
   case STEP_ADD: return format("qgen_rt.QAdd(num_bits, act=%s%s)", act_tuple(s->act), s->binary.sub ? ", sub=True" : "");
   case STEP_CAT: return format("qgen_rt.QCat(%s, num_bits)", hyper(s));
   case STEP_MUL: return format("qgen_rt.QMul(num_bits, act=%s)", act_tuple(s->act));

@@ -71,11 +71,33 @@ static int64_t pair_item(Value *v, int k, Loc loc) {
   return as_int(v, "pool parameter", loc);
 }
 
+/* The ops over one spatial dimension, [N, C, L] (BatchNorm1d also [N, C]):
+ * lowered as the 2-D ones over [N, C, 1, L]. */
+static int spatial_dims(const Node *n) {
+  switch (n->def->id) {
+  case OP_CONV1D: case OP_BATCHNORM1D: case OP_MAXPOOL1D: case OP_AVGPOOL1D: case OP_ADAPTIVEAVGPOOL1D:
+  case OP_F_MAX_POOL1D: case OP_F_AVG_POOL1D: case OP_F_ADAPTIVE_AVG_POOL1D:
+    return 1;
+  default:
+    return 2;
+  }
+}
+
+/* The height and width of dims [2, ndim) of a batched value: [N, C, H, W],
+ * [N, C, L] (height 1) or [N, C] (1 x 1). */
+static void plane_hw(const Node *n, int64_t *h, int64_t *w) {
+  *h = n->ndim == 4 ? n->shape[2] : 1;
+  *w = n->ndim >= 3 ? n->shape[n->ndim - 1] : 1;
+}
+
 /* A 1x1 convolution from the node's input planes to its output planes. */
 static ConvGeom conv_planes(const Node *n) {
   const Node *in = node_input(n, 0);
-  return (ConvGeom){.c = in->shape[1], .h = in->shape[2], .w = in->shape[3], .o = n->shape[1], .oh = n->shape[2],
-                    .ow = n->shape[3], .kh = 1, .kw = 1, .groups = 1, .sh = 1, .sw = 1, .dh = 1, .dw = 1};
+  ConvGeom g = {.c = in->shape[1], .o = n->shape[1], .kh = 1, .kw = 1, .groups = 1, .sh = 1, .sw = 1, .dh = 1,
+                .dw = 1};
+  plane_hw(in, &g.h, &g.w);
+  plane_hw(n, &g.oh, &g.ow);
+  return g;
 }
 
 /* A Conv2d's geometry, from its module's constructor arguments. */
@@ -85,10 +107,18 @@ static ConvGeom conv_geom(const Node *n) {
   const OpDef *op = n->def;
   Value *ks = param(op, p, "kernel_size"), *st = param(op, p, "stride"), *dl = param(op, p, "dilation");
   Value *pad = param(op, p, "padding");
+  g.groups = as_int(param(op, p, "groups"), "groups", n->loc);
+  if (ks->list->n == 1) {        /* Conv1d: (k,) is (1, k) */
+    g.kw = ks->list->items[0]->i, g.sw = st->list->items[0]->i, g.dw = dl->list->items[0]->i;
+    if (pad->kind != V_STR)
+      g.pw = pad->list->items[0]->i;
+    else if (!strcmp(pad->s, "same"))
+      g.pw = g.dw * (g.kw - 1) / 2;
+    return g;
+  }
   g.kh = ks->list->items[0]->i, g.kw = ks->list->items[1]->i;
   g.sh = st->list->items[0]->i, g.sw = st->list->items[1]->i;
   g.dh = dl->list->items[0]->i, g.dw = dl->list->items[1]->i;
-  g.groups = as_int(param(op, p, "groups"), "groups", n->loc);
   if (pad->kind == V_STR) {
     bool same = !strcmp(pad->s, "same");
     g.ph = same ? g.dh * (g.kh - 1) / 2 : 0;
@@ -100,9 +130,15 @@ static ConvGeom conv_geom(const Node *n) {
   return g;
 }
 
-/* The planes a pool reads and writes: the last three dimensions. */
+/* The planes a pool reads and writes: the last three dimensions, or for a
+ * 1-D pool the rows [C, L] of an [N, C, L] image, planes of height 1. */
 static PoolGeom pool_planes(const Node *n) {
   const Node *in = node_input(n, 0);
+  if (spatial_dims(n) == 1) {
+    if (in->ndim != 3)
+      error_at(n->loc, "the C inference pools N x C x L inputs in 1-D, not shape %s", shape_str(in->shape, in->ndim));
+    return (PoolGeom){.c = in->shape[1], .h = 1, .w = in->shape[2], .oh = 1, .ow = n->shape[2]};
+  }
   int r = in->ndim - 3;
   return (PoolGeom){.c = in->shape[r], .h = in->shape[r + 1], .w = in->shape[r + 2], .oh = n->shape[r + 1],
                     .ow = n->shape[r + 2]};
@@ -119,6 +155,12 @@ static PoolGeom pool_geom(const Node *n) {
   for (int i = 0; i < n->def->nparams; i++)
     has_dilation |= !strcmp(n->def->pname[i], "dilation");
   Value *pad = arg(n, "padding"), *dl = has_dilation ? arg(n, "dilation") : v_int(1);
+  if (spatial_dims(n) == 1) {     /* k is (1, k) */
+    g.kh = g.sh = g.dh = 1, g.ph = 0;
+    g.kw = pair_item(ks, 0, n->loc), g.sw = pair_item(st, 0, n->loc);
+    g.pw = pair_item(pad, 0, n->loc), g.dw = pair_item(dl, 0, n->loc);
+    return g;
+  }
   g.kh = pair_item(ks, 0, n->loc), g.kw = pair_item(ks, 1, n->loc);
   g.sh = pair_item(st, 0, n->loc), g.sw = pair_item(st, 1, n->loc);
   g.ph = pair_item(pad, 0, n->loc), g.pw = pair_item(pad, 1, n->loc);
@@ -260,11 +302,12 @@ static void weighted_slots(Step *s, int64_t o, int ndim, const int64_t *wdims) {
   add_slot(s, (Slot){.field = "s", .dtype = DT_I32, .ndim = 1, .dims = {o}, .doc = "shifts"});
 }
 
-/* x = self.q_x(x): the C takes N x C x H x W or N x F floats. */
+/* x = self.q_x(x): the C takes N x C x H x W, N x C x L or N x F floats. */
 static void lower_quantize(Lower *L, Step *s) {
   const Node *x = s->node;
-  if (x->ndim != 4 && x->ndim != 2)
-    error_at(x->loc, "the C inference takes an N x C x H x W or N x F input; this one has %d dimensions", x->ndim);
+  if (x->ndim < 2 || x->ndim > 4)
+    error_at(x->loc, "the C inference takes an N x C x H x W, N x C x L or N x F input; this one has %d dimensions",
+             x->ndim);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {3}, .doc = "zp, qmin, qmax"});
   add_slot(s, (Slot){.field = "f", .dtype = DT_F32, .ndim = 1, .dims = {1}, .doc = "scale"});
 }
@@ -273,14 +316,19 @@ static void lower_quantize(Lower *L, Step *s) {
 static void lower_conv(Lower *L, Step *s) {
   ConvGeom *g = &s->conv;
   *g = conv_geom(s->node);
+  s->spatial = spatial_dims(s->node);
   s->act = act_of(s->fused_act);
-  weighted_slots(s, g->o, 4, (int64_t[]){g->o, g->c / g->groups, g->kh, g->kw});
+  if (s->spatial == 1)
+    weighted_slots(s, g->o, 3, (int64_t[]){g->o, g->c / g->groups, g->kw});
+  else
+    weighted_slots(s, g->o, 4, (int64_t[]){g->o, g->c / g->groups, g->kh, g->kw});
   s->scratch = conv_scratch(s);
   s->packed = conv_packed(s);
 }
 
 /* bn(x) that no conv precedes: a depthwise 1x1 convolution. */
 static void lower_batchnorm(Lower *L, Step *s) {
+  s->spatial = spatial_dims(s->node);
   s->conv = conv_planes(s->node);
   s->conv.groups = s->conv.c;
   s->act = act_of(s->fused_act);
@@ -308,6 +356,7 @@ static void lower_linear(Lower *L, Step *s) {
  * its input's parameters, so it has none of its own. */
 static void lower_maxpool(Lower *L, Step *s) {
   static const char *const hyper[] = {"kernel_size", "stride", "padding", "dilation", "ceil_mode"};
+  s->spatial = spatial_dims(s->node);
   s->pool.g = pool_geom(s->node);
   SET_HYPER(s, hyper);
   if (!s->pooled_by)
@@ -318,17 +367,20 @@ static void lower_maxpool(Lower *L, Step *s) {
 static void lower_avgpool(Lower *L, Step *s) {
   static const char *const hyper[] = {"kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
                                       "divisor_override"};
+  s->spatial = spatial_dims(s->node);
   s->pool.g = pool_geom(s->node);
   s->pool.count_include_pad = v_truthy(arg(s->node, "count_include_pad"));
-  Value *d = arg(s->node, "divisor_override");
+  /* avg_pool1d has no divisor_override */
+  Value *d = s->spatial == 1 ? v_none() : arg(s->node, "divisor_override");
   s->pool.divisor = d->kind == V_NONE ? 0 : as_int(d, "divisor_override", s->node->loc);
-  SET_HYPER(s, hyper);
+  set_hyper(s, hyper, s->spatial == 1 ? 5 : 6);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {1}, .doc = "zp_in"});
 }
 
 /* F.adaptive_avg_pool2d(x, size): windows that tile the input. */
 static void lower_adaptive_avgpool(Lower *L, Step *s) {
   static const char *const hyper[] = {"output_size"};
+  s->spatial = spatial_dims(s->node);
   s->pool.g = pool_planes(s->node);
   SET_HYPER(s, hyper);
   add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {1}, .doc = "zp_in"});

@@ -753,6 +753,8 @@ struct Step {
   Slot *slots;               /* its weights-file tensors, a run of prog->slots */
   int nslots;
   Act act;                   /* CONV, BATCHNORM, LINEAR, ADD: the fused one; CLAMP: its own */
+  int spatial;               /* CONV, BATCHNORM, pools: 1 for the 1-D ops (Conv1d, BatchNorm1d, MaxPool1d,
+                                ...), lowered as 2-D ones of height 1; else 2 */
   const Value *hyper[6];     /* pools, CAT: the runtime module's arguments, as the model wrote */
   int nhyper;                /*   them (the runtime follows PyTorch's own defaults) */
   Step *conv_pool;           /* CONV: the max pool its kernel computes too */

@@ -280,6 +280,18 @@ static Value *pair(Value *v, const char *what, Loc loc) {
   return v_tuple(2, items);
 }
 
+/* Conv1d's and AvgPool1d's _single: an int or a 1-sequence becomes a 1-tuple. */
+static Value *single(Value *v, const char *what, Loc loc) {
+  v = unwrap_const(v);
+  if (v_is_seq(v)) {
+    if (v->list->n != 1)
+      error_at(loc, "%s must be an int or a 1-tuple of ints", what);
+    v = v->list->items[0];
+  }
+  Value *item = v_int(as_int(v, what, loc));
+  return v_tuple(1, &item);
+}
+
 static int64_t pair_at(Value *v, int k, const char *what, Loc loc) {
   v = unwrap_const(v);
   if (v_is_seq(v)) {
@@ -314,25 +326,27 @@ Object *nn_module_new(const OpDef *op, Value **params, Loc loc) {
   memcpy(m->params, params, sizeof(Value *) * (size_t)op->nparams);
   Value **p = m->params;
   switch (op->id) {
-  case OP_CONV2D: {
+  case OP_CONV2D:
+  case OP_CONV1D: {
+    Value *(*tuple)(Value *, const char *, Loc) = op->id == OP_CONV1D ? single : pair;
     int64_t cin = as_int(param(op, p, "in_channels"), "in_channels", loc);
     int64_t cout = as_int(param(op, p, "out_channels"), "out_channels", loc);
     int64_t groups = as_int(param(op, p, "groups"), "groups", loc);
     if (cin <= 0 || cout <= 0 || groups <= 0)
-      error_at(loc, "Conv2d needs positive channel counts and groups");
+      error_at(loc, "%s needs positive channel counts and groups", op->name);
     if (cin % groups)
       error_at(loc, "in_channels (%lld) must be divisible by groups (%lld)", (long long)cin, (long long)groups);
     if (cout % groups)
       error_at(loc, "out_channels (%lld) must be divisible by groups (%lld)", (long long)cout, (long long)groups);
-    set_param(op, p, "kernel_size", pair(param(op, p, "kernel_size"), "kernel_size", loc));
-    set_param(op, p, "stride", pair(param(op, p, "stride"), "stride", loc));
+    set_param(op, p, "kernel_size", tuple(param(op, p, "kernel_size"), "kernel_size", loc));
+    set_param(op, p, "stride", tuple(param(op, p, "stride"), "stride", loc));
     if (param(op, p, "padding")->kind != V_STR)
-      set_param(op, p, "padding", pair(param(op, p, "padding"), "padding", loc));
+      set_param(op, p, "padding", tuple(param(op, p, "padding"), "padding", loc));
     else if (strcmp(param(op, p, "padding")->s, "same") && strcmp(param(op, p, "padding")->s, "valid"))
       error_at(loc, "padding must be an int, a pair, 'same' or 'valid'");
-    set_param(op, p, "dilation", pair(param(op, p, "dilation"), "dilation", loc));
+    set_param(op, p, "dilation", tuple(param(op, p, "dilation"), "dilation", loc));
     if (param(op, p, "padding_mode")->kind != V_STR || strcmp(param(op, p, "padding_mode")->s, "zeros"))
-      error_at(loc, "qgen supports Conv2d with padding_mode='zeros' only");
+      error_at(loc, "qgen supports %s with padding_mode='zeros' only", op->name);
     break;
   }
   case OP_LINEAR:
@@ -373,8 +387,17 @@ Object *nn_module_new(const OpDef *op, Value **params, Loc loc) {
   }
   case OP_MAXPOOL2D:
   case OP_AVGPOOL2D:
+  case OP_MAXPOOL1D:
     if (param(op, p, "stride")->kind == V_NONE)
       set_param(op, p, "stride", param(op, p, "kernel_size"));
+    break;
+  case OP_AVGPOOL1D:
+    /* AvgPool1d.__init__: _single(kernel_size), _single(stride if stride is not None else kernel_size), _single(padding) */
+    if (param(op, p, "stride")->kind == V_NONE)
+      set_param(op, p, "stride", param(op, p, "kernel_size"));
+    set_param(op, p, "kernel_size", single(param(op, p, "kernel_size"), "kernel_size", loc));
+    set_param(op, p, "stride", single(param(op, p, "stride"), "stride", loc));
+    set_param(op, p, "padding", single(param(op, p, "padding"), "padding", loc));
     break;
   default:
     break;
@@ -644,16 +667,18 @@ void shape_same(Node *n, Value **p, Loc loc) {
   set_shape(n, in->shape, in->ndim);
 }
 
+/* Conv2d on [N, C, H, W], Conv1d on [N, C, L]: the last nd dims are spatial. */
 #define OP_ID OP_CONV2D
-void shape_conv2d(Node *n, Value **p, Loc loc) {
+static void shape_conv(Node *n, Value **p, Loc loc, int nd) {
+  const char *who = n->def->name;
   Node *in = input_node(n, 0, loc);
-  need_rank(in, 4, "Conv2d", loc);
+  need_rank(in, 2 + nd, who, loc);
   int64_t cin = P("in_channels")->i, cout = P("out_channels")->i;
   if (in->shape[1] != cin)
-    error_at(loc, "shape mismatch: Conv2d expects %lld input channels, got input of shape %s",
+    error_at(loc, "shape mismatch: %s expects %lld input channels, got input of shape %s", who,
              (long long)cin, shape_str(in->shape, in->ndim));
   int out[4] = {in->shape[0], (int)size_arg(cout, "out_channels", loc), 0, 0};
-  for (int k = 0; k < 2; k++) {
+  for (int k = 0; k < nd; k++) {
     int64_t ks = pair_at(P("kernel_size"), k, "kernel_size", loc);
     int64_t st = pair_at(P("stride"), k, "stride", loc);
     int64_t dl = pair_at(P("dilation"), k, "dilation", loc);
@@ -669,15 +694,18 @@ void shape_conv2d(Node *n, Value **p, Loc loc) {
       pd = pair_at(pad, k, "padding", loc);
     size_arg(ks, "kernel_size", loc), size_arg(st, "stride", loc), size_arg(dl, "dilation", loc), size_arg(pd, "padding", loc);
     if (st <= 0 || ks <= 0)
-      error_at(loc, "shape mismatch: Conv2d's kernel does not fit input of shape %s", shape_str(in->shape, in->ndim));
+      error_at(loc, "shape mismatch: %s's kernel does not fit input of shape %s", who, shape_str(in->shape, in->ndim));
     int64_t o = (in->shape[2 + k] + 2 * pd - dl * (ks - 1) - 1) / st + 1;
     if (o <= 0)
-      error_at(loc, "shape mismatch: Conv2d's kernel does not fit input of shape %s", shape_str(in->shape, in->ndim));
+      error_at(loc, "shape mismatch: %s's kernel does not fit input of shape %s", who, shape_str(in->shape, in->ndim));
     out[2 + k] = (int)o;
   }
-  set_shape(n, out, 4);
+  set_shape(n, out, 2 + nd);
 }
 #undef OP_ID
+
+void shape_conv2d(Node *n, Value **p, Loc loc) { shape_conv(n, p, loc, 2); }
+void shape_conv1d(Node *n, Value **p, Loc loc) { shape_conv(n, p, loc, 1); }
 
 #define OP_ID OP_LINEAR
 void shape_linear(Node *n, Value **p, Loc loc) {
@@ -711,13 +739,14 @@ static int64_t pool_out(int64_t in, int64_t k, int64_t pad, int64_t st, int64_t 
   return o;
 }
 
-/* MaxPool2d, AvgPool2d, F.max_pool2d, F.avg_pool2d: the parameters are
- * found by name, so one rule serves the four signatures. */
-void shape_pool2d(Node *n, Value **p, Loc loc) {
+/* MaxPool2d, AvgPool2d, F.max_pool2d, F.avg_pool2d and their 1-D forms
+ * (nd = 1): the parameters are found by name, so one rule serves the eight
+ * signatures; the last nd dims are pooled. */
+static void shape_pool(Node *n, Value **p, Loc loc, int nd) {
   const OpDef *op = n->def;
   Node *in = input_node(n, 0, loc);
-  if (in->ndim != 4 && in->ndim != 3)
-    error_at(loc, "%s expects a 3D or 4D input, got shape %s", op->name, shape_str(in->shape, in->ndim));
+  if (in->ndim != nd + 2 && in->ndim != nd + 1)
+    error_at(loc, "%s expects a %dD or %dD input, got shape %s", op->name, nd + 1, nd + 2, shape_str(in->shape, in->ndim));
   Value *ks = param(op, p, "kernel_size"), *st = unwrap_const(param(op, p, "stride"));
   if (st->kind == V_NONE || (v_is_seq(st) && st->list->n == 0))
     st = ks;
@@ -728,7 +757,7 @@ void shape_pool2d(Node *n, Value **p, Loc loc) {
   bool ceil = v_truthy(param(op, p, "ceil_mode"));
   int out[4];
   memcpy(out, in->shape, sizeof out);
-  for (int k = 0; k < 2; k++) {
+  for (int k = 0; k < nd; k++) {
     int64_t kk = pair_at(ks, k, "kernel_size", loc), ss = pair_at(st, k, "stride", loc);
     int64_t pp = pair_at(param(op, p, "padding"), k, "padding", loc), dd = pair_at(dl, k, "dilation", loc);
     if (kk <= 0 || ss <= 0 || dd <= 0 || pp < 0)
@@ -736,37 +765,44 @@ void shape_pool2d(Node *n, Value **p, Loc loc) {
     size_arg(kk, "kernel_size", loc), size_arg(ss, "stride", loc), size_arg(pp, "padding", loc), size_arg(dd, "dilation", loc);
     if (pp * 2 > kk)
       error_at(loc, "%s: padding should be at most half of the kernel size", op->name);
-    int64_t o = pool_out(in->shape[in->ndim - 2 + k], kk, pp, ss, dd, ceil);
+    int64_t o = pool_out(in->shape[in->ndim - nd + k], kk, pp, ss, dd, ceil);
     if (o <= 0)
       error_at(loc, "shape mismatch: %s's window does not fit input of shape %s", op->name,
                shape_str(in->shape, in->ndim));
-    out[in->ndim - 2 + k] = (int)o;
+    out[in->ndim - nd + k] = (int)o;
   }
   set_shape(n, out, in->ndim);
 }
 
-void shape_adaptive_pool2d(Node *n, Value **p, Loc loc) {
+void shape_pool2d(Node *n, Value **p, Loc loc) { shape_pool(n, p, loc, 2); }
+void shape_pool1d(Node *n, Value **p, Loc loc) { shape_pool(n, p, loc, 1); }
+
+static void shape_adaptive_pool(Node *n, Value **p, Loc loc, int nd) {
   Node *in = input_node(n, 0, loc);
-  if (in->ndim != 4 && in->ndim != 3)
-    error_at(loc, "adaptive_avg_pool2d expects a 3D or 4D input, got shape %s", shape_str(in->shape, in->ndim));
+  if (in->ndim != nd + 2 && in->ndim != nd + 1)
+    error_at(loc, "%s expects a %dD or %dD input, got shape %s", n->def->name, nd + 1, nd + 2,
+             shape_str(in->shape, in->ndim));
   Value *os = unwrap_const(param(n->def, p, "output_size"));
   int out[4];
   memcpy(out, in->shape, sizeof out);
-  for (int k = 0; k < 2; k++) {
-    Value *v = v_is_seq(os) ? (os->list->n == 2 ? os->list->items[k] : NULL) : os;
+  for (int k = 0; k < nd; k++) {
+    Value *v = v_is_seq(os) ? (os->list->n == nd ? os->list->items[k] : NULL) : os;
     if (!v)
-      error_at(loc, "output_size must be an int or a pair");
+      error_at(loc, nd == 2 ? "output_size must be an int or a pair" : "output_size must be an int or a 1-tuple");
     v = unwrap_const(v);
     if (v->kind != V_NONE) {
       int64_t o = as_int(v, "output_size", loc);
       if (o <= 0)
         error_at(loc, "output_size must be positive");
       size_arg(o, "output_size", loc);
-      out[in->ndim - 2 + k] = (int)o;
+      out[in->ndim - nd + k] = (int)o;
     }
   }
   set_shape(n, out, in->ndim);
 }
+
+void shape_adaptive_pool2d(Node *n, Value **p, Loc loc) { shape_adaptive_pool(n, p, loc, 2); }
+void shape_adaptive_pool1d(Node *n, Value **p, Loc loc) { shape_adaptive_pool(n, p, loc, 1); }
 
 static int norm_dim(int64_t d, int ndim, Loc loc) {
   if (d < -ndim || d >= (ndim ? ndim : 1))

@@ -56,7 +56,8 @@ __all__ = [
     'INT32_MIN', 'INT32_MAX', 'ADD_LEFT_SHIFT',
     'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
-    'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
+    'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QConv1d', 'QBatchNorm1d', 'QMaxPool1d', 'QAvgPool1d',
+    'QAdaptiveAvgPool1d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
     'QSoftmax', 'QUpsample', 'QMean', 'QPermute',
     'export', 'load_qgw',
 ]
@@ -521,16 +522,20 @@ class _QWeighted(_QModule):
 
 class QConv2d(_QWeighted):
     """nn.Conv2d, optionally followed by a BatchNorm2d folded into it, and an
-    optional fused activation."""
+    optional fused activation.  (QConv1d: the same for nn.Conv1d and
+    BatchNorm1d, on [N, C, L].)"""
+
+    _CONV, _BN, _F = nn.Conv2d, nn.BatchNorm2d, staticmethod(F.conv2d)
 
     def __init__(self, conv, bn=None, num_bits=8, per_channel=True, act=None):
         super().__init__(num_bits, per_channel, act)
-        if not isinstance(conv, nn.Conv2d):
-            raise TypeError('QConv2d wraps an nn.Conv2d, got %s' % type(conv).__name__)
+        name = type(self).__name__
+        if not isinstance(conv, self._CONV):
+            raise TypeError('%s wraps an nn.%s, got %s' % (name, self._CONV.__name__, type(conv).__name__))
         if conv.padding_mode != 'zeros':
             raise NotImplementedError('qgen: padding_mode %r' % conv.padding_mode)
-        if bn is not None and not isinstance(bn, nn.BatchNorm2d):
-            raise TypeError('QConv2d folds an nn.BatchNorm2d, got %s' % type(bn).__name__)
+        if bn is not None and not isinstance(bn, self._BN):
+            raise TypeError('%s folds an nn.%s, got %s' % (name, self._BN.__name__, type(bn).__name__))
         # A tuple is not registered by nn.Module: the float modules stay the
         # model's own (state_dict unchanged, no duplicate parameters).
         self._float = (conv, bn)
@@ -545,20 +550,21 @@ class QConv2d(_QWeighted):
 
     def _conv(self, x, w, b):
         c = self.conv
-        return F.conv2d(x, w, b, c.stride, c.padding, c.dilation, c.groups)
+        return self._F(x, w, b, c.stride, c.padding, c.dilation, c.groups)
 
     def _folded(self, x=None, batch_stats=False):
         """(w', b') with the BN folded in: running statistics, or (QAT, training
         mode) the statistics of this batch, which also updates the running ones."""
         conv, bn = self._float
         w = conv.weight
-        b = conv.bias if conv.bias is not None else torch.zeros_like(w[:, 0, 0, 0])
+        b = conv.bias if conv.bias is not None else w.new_zeros(w.shape[0])
         if bn is None:
             return w, b
         if batch_stats:
             y = self._conv(x, w, b)
-            mean = y.mean(dim=(0, 2, 3))
-            var = y.var(dim=(0, 2, 3), unbiased=False)
+            dims = (0,) + tuple(range(2, y.dim()))
+            mean = y.mean(dim=dims)
+            var = y.var(dim=dims, unbiased=False)
             self._update_bn_stats(mean, var, y.numel() // y.shape[1])
         else:
             if bn.running_mean is None:
@@ -568,7 +574,7 @@ class QConv2d(_QWeighted):
         gamma = bn.weight if bn.affine else torch.ones_like(mean)
         beta = bn.bias if bn.affine else torch.zeros_like(mean)
         k = gamma / torch.sqrt(var + bn.eps)
-        return w * _channel_view(k, 4, 0), (b - mean) * k + beta
+        return w * _channel_view(k, w.dim(), 0), (b - mean) * k + beta
 
     def _update_bn_stats(self, mean, var, n):
         bn = self.bn
@@ -607,6 +613,13 @@ class QConv2d(_QWeighted):
         return self._requantize(acc, 1)
 
 
+class QConv1d(QConv2d):
+    """nn.Conv1d on [N, C, L], optionally with a BatchNorm1d folded into it:
+    QConv2d's arithmetic (the C computes it as a conv of height 1)."""
+
+    _CONV, _BN, _F = nn.Conv1d, nn.BatchNorm1d, staticmethod(F.conv1d)
+
+
 class QBatchNorm2d(_QWeighted):
     """A BatchNorm2d that no conv precedes (pre-activation blocks): in eval a
     per-channel affine map y = k*x + (beta - mean*k), k = gamma/sqrt(var+eps),
@@ -614,10 +627,12 @@ class QBatchNorm2d(_QWeighted):
     beta - mean*k; an optional fused activation.  In training mode it is the
     float BatchNorm (batch statistics, running statistics updated)."""
 
+    _BN = nn.BatchNorm2d
+
     def __init__(self, bn, num_bits=8, per_channel=True, act=None):
         super().__init__(num_bits, per_channel, act)
-        if not isinstance(bn, nn.BatchNorm2d):
-            raise TypeError('QBatchNorm2d wraps an nn.BatchNorm2d, got %s' % type(bn).__name__)
+        if not isinstance(bn, self._BN):
+            raise TypeError('%s wraps an nn.%s, got %s' % (type(self).__name__, self._BN.__name__, type(bn).__name__))
         self._float = (bn,)      # not registered: the model's own module
 
     @property
@@ -639,7 +654,9 @@ class QBatchNorm2d(_QWeighted):
             y = self.bn(x)
         else:
             w, b = self._affine()
-            y = F.conv2d(x, self._fake_weight(w), b, groups=w.shape[0])
+            w = self._fake_weight(w)
+            # the depthwise 1x1 conv, as a per-channel affine map on any rank
+            y = x * _channel_view(w.reshape(-1), x.dim()) + _channel_view(b, x.dim())
         y = _apply_act(y, self.act)
         self._observe(y)
         return self.qo.fake(y)
@@ -651,11 +668,19 @@ class QBatchNorm2d(_QWeighted):
 
     @torch.no_grad()
     def infer(self, q):
-        """The depthwise 1x1 convolution of QConv2d.infer: exact in float64."""
+        """acc[c] = (q - zp_in) * q_w[c], the depthwise 1x1 convolution of
+        QConv2d.infer, exact in int64."""
         self._require_frozen(self.qi, self.qo)
-        x = (_i64(q) - self.qi.zero_point).to(torch.float64)
-        acc = F.conv2d(x, self._w64, None, groups=self._w64.shape[0]).to(torch.int64)
+        x = _i64(q) - self.qi.zero_point
+        acc = x * _channel_view(self.q_w.reshape(-1), x.dim())
         return self._requantize(acc, 1)
+
+
+class QBatchNorm1d(QBatchNorm2d):
+    """A BatchNorm1d that no conv precedes, on [N, C] or [N, C, L]:
+    QBatchNorm2d's per-channel affine map."""
+
+    _BN = nn.BatchNorm1d
 
 
 class QLinear(_QWeighted):
@@ -955,6 +980,61 @@ class QAdaptiveAvgPool2d(_QModule):
 
     def tensors(self):
         return [('i', _as_int32_array([self.qi.zero_point]))]
+
+
+def _single(v):
+    return int(v) if isinstance(v, int) else int(tuple(v)[0])
+
+
+class QMaxPool1d(QMaxPool2d):
+    """max_pool1d on the codes of [N, C, L]; keeps (scale, zp)."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False):
+        k = _single(kernel_size)
+        super().__init__(k, _single(stride) if stride is not None else k, _single(padding),
+                         _single(dilation), ceil_mode)
+
+    def forward(self, x):
+        return F.max_pool1d(x, *self.args)
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        return F.max_pool1d(_i64(q).to(torch.float64), *self.args).to(torch.int64)
+
+
+class QAvgPool1d(QAvgPool2d):
+    """avg_pool1d on [N, C, L]: QAvgPool2d's arithmetic over windows of
+    height 1 (the C's), on the input seen as [N, C, 1, L]."""
+
+    def __init__(self, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True):
+        k = _single(kernel_size)
+        super().__init__((1, k), (1, _single(stride) if stride is not None else k), (0, _single(padding)),
+                         ceil_mode, count_include_pad)
+
+    def forward(self, x):
+        return F.avg_pool1d(x, self.kernel_size[1], self.stride[1], self.padding[1], self.ceil_mode,
+                            self.count_include_pad)
+
+    @torch.no_grad()
+    def infer(self, q):
+        return super().infer(_i64(q).unsqueeze(-2)).squeeze(-2)
+
+
+class QAdaptiveAvgPool1d(QAdaptiveAvgPool2d):
+    """adaptive_avg_pool1d on [N, C, L]: QAdaptiveAvgPool2d's windows over
+    [N, C, 1, L]."""
+
+    def __init__(self, output_size):
+        super().__init__((1, _single(output_size)))
+        self.output_size_1d = _single(output_size)
+
+    def forward(self, x):
+        return F.adaptive_avg_pool1d(x, self.output_size_1d)
+
+    @torch.no_grad()
+    def infer(self, q):
+        return super().infer(_i64(q).unsqueeze(-2)).squeeze(-2)
 
 
 class QAdd(_QModule):

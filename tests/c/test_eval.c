@@ -119,7 +119,7 @@ typedef struct {
   const char *path;          /* default "test.py" */
   const char *cls;           /* like --class */
   const char *args[4];       /* like --arg: "NAME=VALUE" */
-  int shape[4];              /* like --input-shape: default 1,1,28,28 */
+  int shape[5];              /* like --input-shape: default 1,1,28,28 */
 } Opts;
 
 typedef struct {
@@ -198,10 +198,10 @@ static Result run(Mode mode, const char *text, const Opts *opts) {
         mo.arg_values[mo.nargs++] = eq + 1;
       }
       Value *model = instantiate_model(in, cls, &mo);
-      static const int mnist[4] = {1, 1, 28, 28};
+      static const int mnist[5] = {1, 1, 28, 28};
       const int *shape = o->shape[0] ? o->shape : mnist;
       int ndim = 0;
-      while (ndim < 4 && shape[ndim])
+      while (ndim < 5 && shape[ndim])
         ndim++;
       R.graph = trace_forward(in, model, shape, ndim, node_loc(src, cls->node));
       if (mode == EMIT_FX)
@@ -2206,13 +2206,13 @@ static const Step *find_step(const Program *p, const char *name) {
 }
 
 static void test_lower(void) {
-  static const Opts rank3 = {.shape = {1, 3, 8}};
-  EXPECT_LOWER_ERROR("lower: the C takes 4D or 2D inputs, at forward's argument", &rank3,
+  static const Opts rank5 = {.shape = {1, 3, 8, 8, 2}};
+  EXPECT_LOWER_ERROR("lower: the C takes 2D to 4D inputs, at forward's argument", &rank5,
                      NET_HEAD
                      "        self.r = nn.ReLU()\n"
                      "    def forward(self, x):\n"
                      "        return self.r(x)\n",
-                     10, 23, "the C inference takes an N x C x H x W or N x F input; this one has 3 dimensions");
+                     10, 23, "the C inference takes an N x C x H x W, N x C x L or N x F input; this one has 5 dimensions");
   EXPECT_LOWER_ERROR("lower: Linear on a 1-D input (no batch dimension), at the call", NULL,
                      NET_HEAD
                      "        self.fc = nn.Linear(784, 4)\n"
