@@ -122,7 +122,7 @@ static void emit_arena(Buf *b, C *c) {
                  upper(x->scratch_of->node->name), (long long)x->offset, (long long)x->bytes, x->scratch_of->node->name);
   }
   buf_printf(b, "#define %s_OFF_IN %s_OFF_%s\n", c->MODEL, c->MODEL, upper(p->steps[0].out->store->node->name));
-  buf_printf(b, "#define %s_OFF_OUT %s_OFF_%s\n", c->MODEL, c->MODEL, upper(p->steps[p->nsteps - 1].in[0]->store->node->name));
+  buf_printf(b, "#define %s_OUTPUT_OFF %s_OFF_%s  /* the output's codes */\n", c->MODEL, c->MODEL, upper(p->steps[p->nsteps - 1].in[0]->store->node->name));
 }
 
 /* -------------------------------------------------------------- init */

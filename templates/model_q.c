@@ -132,7 +132,7 @@ int @@model@@_run_q(const uint8_t *in, uint8_t *out)
         return QG_E_NOINIT;
     memcpy(@@model@@_arena + @@MODEL@@_OFF_IN, in, @@MODEL@@_IN_SIZE);
     @@model@@_forward(st->t);
-    memcpy(out, @@model@@_arena + @@MODEL@@_OFF_OUT, @@MODEL@@_OUT_SIZE);
+    memcpy(out, @@model@@_arena + @@MODEL@@_OUTPUT_OFF, @@MODEL@@_OUT_SIZE);
     return QG_OK;
 }
 
@@ -145,7 +145,7 @@ int @@model@@_run(const float *in, float *out)
     qg_quantize(in, @@model@@_arena + @@MODEL@@_OFF_IN, @@MODEL@@_IN_SIZE, qg_rd_f32(t[@@MODEL@@_T_IN_F], 0),
                 qg_rd_i32(t[@@MODEL@@_T_IN_I], 0), qg_rd_i32(t[@@MODEL@@_T_IN_I], 1), qg_rd_i32(t[@@MODEL@@_T_IN_I], 2));
     @@model@@_forward(t);
-    qg_dequantize(@@model@@_arena + @@MODEL@@_OFF_OUT, out, @@MODEL@@_OUT_SIZE, qg_rd_f32(t[@@MODEL@@_T_OUTPUT_F], 0),
+    qg_dequantize(@@model@@_arena + @@MODEL@@_OUTPUT_OFF, out, @@MODEL@@_OUT_SIZE, qg_rd_f32(t[@@MODEL@@_T_OUTPUT_F], 0),
                   (int32_t)qg_rd_f32(t[@@MODEL@@_T_OUTPUT_F], 1));
     return QG_OK;
 }
