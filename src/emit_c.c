@@ -147,7 +147,8 @@ static void emit_init(Buf *b, C *c) {
       buf_printf(b, "    if (%s_check_weighted(t, %s, %lld, %lld))  /* %s */\n        return QG_E_PARAM;\n", c->model, t,
                  (long long)g->o, (long long)(g->c / g->groups * g->kh * g->kw), name);
       buf_printf(b, "    if (qg_conv2d_work(&%s_%s_shape, %s) > %lld || qg_conv2d_packed(&%s_%s_shape) > %lld)\n"
-                    "        return QG_E_ARENA;\n", c->model, name, pool_shape_ref(c, s->conv_pool), (long long)s->scratch,
+                    "        return QG_E_ARENA;\n", c->model, name, pool_shape_ref(c, s->conv_pool),
+                 (long long)(s->scratch - s->spread.bytes),
                  c->model, name, (long long)s->packed);
       if (s->packed > 0) {
         buf_printf(b, "    {   /* %s: its weights in the kernel's tile order, once */\n        qg_qparams q;\n", name);
@@ -247,6 +248,15 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   switch (s->kind) {
   case STEP_CONV: case STEP_BATCHNORM:
     buf_printf(b, "    %s_qparams(&q, t, %s);\n", m, t);
+    if (s->spread.bytes) {   /* a transposed conv: the conv of its spread input */
+      const char *spread = scratch;
+      buf_printf(b, "    qg_spread2d(%s, %s, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, q.zp_in);\n", src, spread,
+                 (long long)s->conv.c, (long long)s->spread.h, (long long)s->spread.w, (long long)s->spread.sh,
+                 (long long)s->spread.sw, (long long)s->spread.top, (long long)s->spread.left, (long long)s->spread.hp,
+                 (long long)s->spread.wp);
+      src = spread;
+      scratch = format("%s + %lld", scratch, (long long)s->spread.bytes);
+    }
     buf_printf(b, "    qg_conv2d_run(&%s_%s_shape, &q, %s, %s, %s, %s, %s);\n", m, name, pool_shape_ref(c, s->conv_pool),
                s->packed > 0 ? format("a + %s_OFF_%s_PACKED", c->MODEL, upper(name)) : "NULL", src, out, scratch);
     break;

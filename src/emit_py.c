@@ -59,6 +59,9 @@ static const char *qmodule_ctor(const Step *s) {
   switch (s->kind) {
   case STEP_QUANTIZE: return "qgen_rt.QInput(num_bits)";
   case STEP_CONV:
+    if (s->spread.bytes)
+      return format("qgen_rt.QConvTranspose2d(%s, %s, num_bits, per_channel, act=%s)", submodule(s->node),
+                    s->fused_bn ? submodule(s->fused_bn) : "None", act_tuple(s->act));
     return format("qgen_rt.QConv%s(%s, %s, num_bits, per_channel, act=%s)", d, submodule(s->node),
                   s->fused_bn ? submodule(s->fused_bn) : "None", act_tuple(s->act));
   case STEP_LINEAR:

@@ -312,9 +312,47 @@ static void lower_quantize(Lower *L, Step *s) {
   add_slot(s, (Slot){.field = "f", .dtype = DT_F32, .ndim = 1, .dims = {1}, .doc = "scale"});
 }
 
+/* A ConvTranspose2d as a conv (docs/quantization.md): its input spread out
+ * by the stride into planes of zero points, with d * (k - 1) - p more of
+ * them on each side (and output_padding more at the bottom and right),
+ * convolved at stride 1 and no padding with the kernel flipped and its
+ * in and out channels swapped (the runtime exports it so). */
+static void lower_conv_transpose(Step *s) {
+  const Node *n = s->node, *in = node_input(n, 0);
+  Value **p = n->module->params;
+  const OpDef *op = n->def;
+  if (as_int(param(op, p, "groups"), "groups", n->loc) != 1)
+    error_at(n->loc, "qgen quantizes ConvTranspose2d with groups=1 only");
+  ConvGeom *g = &s->conv;
+  *g = (ConvGeom){.c = in->shape[1], .o = n->shape[1], .oh = n->shape[2], .ow = n->shape[3], .groups = 1, .sh = 1,
+                  .sw = 1};
+  int64_t *geo[2][7] = {{&g->kh, &g->dh, &s->spread.sh, &s->spread.top, &s->spread.h, &s->spread.hp, &g->h},
+                        {&g->kw, &g->dw, &s->spread.sw, &s->spread.left, &s->spread.w, &s->spread.wp, &g->w}};
+  for (int a = 0; a < 2; a++) {
+    int64_t k = param(op, p, "kernel_size")->list->items[a]->i, st = param(op, p, "stride")->list->items[a]->i;
+    int64_t pd = param(op, p, "padding")->list->items[a]->i, d = param(op, p, "dilation")->list->items[a]->i;
+    int64_t opad = param(op, p, "output_padding")->list->items[a]->i, size = in->shape[2 + a];
+    int64_t edge = d * (k - 1) - pd;
+    if (edge < 0)
+      error_at(n->loc, "qgen quantizes ConvTranspose2d with padding at most dilation * (kernel_size - 1) "
+                       "(here %lld > %lld)", (long long)pd, (long long)(d * (k - 1)));
+    *geo[a][0] = k, *geo[a][1] = d, *geo[a][2] = st, *geo[a][3] = edge, *geo[a][4] = size;
+    *geo[a][5] = *geo[a][6] = size_add(size_add(size_mul(size - 1, st, n->loc), 1 + 2 * edge, n->loc), opad, n->loc);
+  }
+  s->spread.bytes = align64(size_mul(size_mul(g->c, g->h, n->loc), g->w, n->loc));
+}
+
 /* conv(x), with the BatchNorm folded into it and the activation fused. */
 static void lower_conv(Lower *L, Step *s) {
   ConvGeom *g = &s->conv;
+  if (s->node->def->id == OP_CONVTRANSPOSE2D) {
+    lower_conv_transpose(s);
+    s->act = act_of(s->fused_act);
+    weighted_slots(s, g->o, 4, (int64_t[]){g->o, g->c, g->kh, g->kw});
+    s->scratch = s->spread.bytes + conv_scratch(s);
+    s->packed = conv_packed(s);
+    return;
+  }
   *g = conv_geom(s->node);
   s->spatial = spatial_dims(s->node);
   s->act = act_of(s->fused_act);
@@ -884,7 +922,8 @@ static void fuse_pools(Lower *L) {
       continue;
     const Node *t = m->in[0]->node;
     Step *conv = L->step_of[t->index];
-    if (conv->kind == STEP_CONV && t->nusers == 1 && conv->out->node == t) {
+    if (conv->kind == STEP_CONV && t->nusers == 1 && conv->out->node == t &&
+        conv->node->def->id != OP_CONVTRANSPOSE2D) {   /* its kernel runs on the spread input: no pool */
       conv->conv_pool = m;
       m->pooled_by = conv;
     }

@@ -753,6 +753,11 @@ struct Step {
   Slot *slots;               /* its weights-file tensors, a run of prog->slots */
   int nslots;
   Act act;                   /* CONV, BATCHNORM, LINEAR, ADD: the fused one; CLAMP: its own */
+  struct {                   /* CONV of a ConvTranspose2d: its input spread out by the stride into zero-point
+                                planes hp x wp, in[y][x] at [top + y*sh][left + x*sw], at the start of its
+                                scratch; the conv (s->conv) reads them. bytes == 0 for any other conv */
+    int64_t h, w, sh, sw, top, left, hp, wp, bytes;
+  } spread;
   int spatial;               /* CONV, BATCHNORM, pools: 1 for the 1-D ops (Conv1d, BatchNorm1d, MaxPool1d,
                                 ...), lowered as 2-D ones of height 1; else 2 */
   const Value *hyper[6];     /* pools, CAT: the runtime module's arguments, as the model wrote */

@@ -349,6 +349,22 @@ Object *nn_module_new(const OpDef *op, Value **params, Loc loc) {
       error_at(loc, "qgen supports %s with padding_mode='zeros' only", op->name);
     break;
   }
+  case OP_CONVTRANSPOSE2D: {
+    int64_t cin = as_int(param(op, p, "in_channels"), "in_channels", loc);
+    int64_t cout = as_int(param(op, p, "out_channels"), "out_channels", loc);
+    int64_t groups = as_int(param(op, p, "groups"), "groups", loc);
+    if (cin <= 0 || cout <= 0 || groups <= 0)
+      error_at(loc, "ConvTranspose2d needs positive channel counts and groups");
+    if (cin % groups || cout % groups)
+      error_at(loc, "in_channels (%lld) and out_channels (%lld) must be divisible by groups (%lld)", (long long)cin,
+               (long long)cout, (long long)groups);
+    static const char *const pairs[] = {"kernel_size", "stride", "padding", "output_padding", "dilation"};
+    for (int i = 0; i < 5; i++)
+      set_param(op, p, pairs[i], pair(param(op, p, pairs[i]), pairs[i], loc));
+    if (param(op, p, "padding_mode")->kind != V_STR || strcmp(param(op, p, "padding_mode")->s, "zeros"))
+      error_at(loc, "Only \"zeros\" padding mode is supported for ConvTranspose2d");
+    break;
+  }
   case OP_LINEAR:
     if (as_int(param(op, p, "in_features"), "in_features", loc) <= 0 ||
         as_int(param(op, p, "out_features"), "out_features", loc) <= 0)
@@ -434,6 +450,25 @@ void repr_conv2d(Buf *b, Value **p) {
     buf_puts(b, ", padding="), put_str(b, P("padding"));
   if (!all_equal(P("dilation"), 1))
     buf_puts(b, ", dilation="), put_str(b, P("dilation"));
+  if (as_int(P("groups"), "groups", (Loc){0}) != 1)
+    buf_puts(b, ", groups="), put_str(b, P("groups"));
+  if (!v_truthy(P("bias")))
+    buf_puts(b, ", bias=False");
+}
+#undef OP_ID
+
+#define OP_ID OP_CONVTRANSPOSE2D
+void repr_conv_transpose2d(Buf *b, Value **p) {
+  buf_printf(b, "%lld, %lld, kernel_size=", (long long)P("in_channels")->i, (long long)P("out_channels")->i);
+  put_str(b, P("kernel_size"));
+  buf_puts(b, ", stride=");
+  put_str(b, P("stride"));
+  if (!all_equal(P("padding"), 0))
+    buf_puts(b, ", padding="), put_str(b, P("padding"));
+  if (!all_equal(P("dilation"), 1))
+    buf_puts(b, ", dilation="), put_str(b, P("dilation"));
+  if (!all_equal(P("output_padding"), 0))
+    buf_puts(b, ", output_padding="), put_str(b, P("output_padding"));
   if (as_int(P("groups"), "groups", (Loc){0}) != 1)
     buf_puts(b, ", groups="), put_str(b, P("groups"));
   if (!v_truthy(P("bias")))
@@ -705,6 +740,37 @@ static void shape_conv(Node *n, Value **p, Loc loc, int nd) {
 #undef OP_ID
 
 void shape_conv2d(Node *n, Value **p, Loc loc) { shape_conv(n, p, loc, 2); }
+
+/* ConvTranspose2d: (in - 1) * stride - 2 * padding + dilation * (kernel - 1) + output_padding + 1 */
+#define OP_ID OP_CONVTRANSPOSE2D
+void shape_conv_transpose2d(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  need_rank(in, 4, "ConvTranspose2d", loc);
+  int64_t cin = P("in_channels")->i, cout = P("out_channels")->i;
+  if (in->shape[1] != cin)
+    error_at(loc, "shape mismatch: ConvTranspose2d expects %lld input channels, got input of shape %s", (long long)cin,
+             shape_str(in->shape, in->ndim));
+  int out[4] = {in->shape[0], (int)size_arg(cout, "out_channels", loc), 0, 0};
+  for (int k = 0; k < 2; k++) {
+    int64_t ks = pair_at(P("kernel_size"), k, "kernel_size", loc), st = pair_at(P("stride"), k, "stride", loc);
+    int64_t pd = pair_at(P("padding"), k, "padding", loc), op = pair_at(P("output_padding"), k, "output_padding", loc);
+    int64_t dl = pair_at(P("dilation"), k, "dilation", loc);
+    size_arg(ks, "kernel_size", loc), size_arg(st, "stride", loc), size_arg(dl, "dilation", loc);
+    size_arg(pd, "padding", loc), size_arg(op, "output_padding", loc);
+    if (ks <= 0 || st <= 0 || dl <= 0 || pd < 0 || op < 0)
+      error_at(loc, "ConvTranspose2d: kernel_size, stride and dilation must be positive, padding and output_padding "
+                    "not negative");
+    if (op >= st && op >= dl)
+      error_at(loc, "output padding must be smaller than either stride or dilation, but got output_padding=%lld, "
+                    "stride=%lld, dilation=%lld", (long long)op, (long long)st, (long long)dl);
+    int64_t o = (in->shape[2 + k] - 1) * st - 2 * pd + dl * (ks - 1) + op + 1;
+    if (o <= 0)
+      error_at(loc, "shape mismatch: ConvTranspose2d's output of input %s would be empty", shape_str(in->shape, in->ndim));
+    out[2 + k] = (int)size_arg(o, "output size", loc);
+  }
+  set_shape(n, out, 4);
+}
+#undef OP_ID
 void shape_conv1d(Node *n, Value **p, Loc loc) { shape_conv(n, p, loc, 1); }
 
 #define OP_ID OP_LINEAR

@@ -1935,6 +1935,24 @@ QG_UNUSED static void qg_mean(const uint8_t *in, uint8_t *out, int nk, const int
     }
 }
 
+/* A transposed convolution's input, spread out by its stride (sh, sw):
+ * c planes hp x wp of the zero point zp (whose (q - zp) is 0, so they add
+ * nothing to the conv that reads them), with in[k][y][x] at
+ * [top + y * sh][left + x * sw]. */
+QG_UNUSED static void qg_spread2d(const uint8_t *in, uint8_t *out, size_t c, size_t h, size_t w, size_t sh, size_t sw,
+                                  size_t top, size_t left, size_t hp, size_t wp, int32_t zp)
+{
+    size_t k, y, x;
+    memset(out, zp, c * hp * wp);
+    for (k = 0; k < c; k++)
+        for (y = 0; y < h; y++) {
+            const uint8_t *src = in + (k * h + y) * w;
+            uint8_t *dst = out + (k * hp + top + y * sh) * wp + left;
+            for (x = 0; x < w; x++)
+                dst[x * sw] = src[x];
+        }
+}
+
 /* Nearest upsampling of c planes h x w to oh x ow: output row y, column x
  * copies input row ih[y], column iw[x] (the sources PyTorch picks). */
 QG_UNUSED static void qg_upsample_nearest(const uint8_t *in, uint8_t *out, size_t c, size_t h, size_t w, size_t oh,

@@ -57,7 +57,7 @@ __all__ = [
     'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
     'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QConv1d', 'QBatchNorm1d', 'QMaxPool1d', 'QAvgPool1d',
-    'QAdaptiveAvgPool1d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
+    'QAdaptiveAvgPool1d', 'QConvTranspose2d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
     'QSoftmax', 'QUpsample', 'QMean', 'QPermute',
     'export', 'load_qgw',
 ]
@@ -552,11 +552,15 @@ class QConv2d(_QWeighted):
         c = self.conv
         return self._F(x, w, b, c.stride, c.padding, c.dilation, c.groups)
 
+    def _weight(self):
+        """The conv's weight, [O, I/groups, *kernel]."""
+        return self.conv.weight
+
     def _folded(self, x=None, batch_stats=False):
         """(w', b') with the BN folded in: running statistics, or (QAT, training
         mode) the statistics of this batch, which also updates the running ones."""
         conv, bn = self._float
-        w = conv.weight
+        w = self._weight()
         b = conv.bias if conv.bias is not None else w.new_zeros(w.shape[0])
         if bn is None:
             return w, b
@@ -618,6 +622,29 @@ class QConv1d(QConv2d):
     QConv2d's arithmetic (the C computes it as a conv of height 1)."""
 
     _CONV, _BN, _F = nn.Conv1d, nn.BatchNorm1d, staticmethod(F.conv1d)
+
+
+class QConvTranspose2d(QConv2d):
+    """nn.ConvTranspose2d (groups=1), optionally with a BatchNorm2d folded into
+    it: QConv2d's arithmetic on the equivalent conv's weight, the kernel
+    flipped and its in and out channels swapped ([O, I, KH, KW], per output
+    channel scales), which is what export() writes and the C convolves its
+    spread-out input with (docs/quantization.md)."""
+
+    _CONV, _BN = nn.ConvTranspose2d, nn.BatchNorm2d
+
+    def __init__(self, conv, bn=None, num_bits=8, per_channel=True, act=None):
+        super().__init__(conv, bn, num_bits, per_channel, act)
+        if conv.groups != 1:
+            raise NotImplementedError('qgen: ConvTranspose2d with groups=%d' % conv.groups)
+
+    def _weight(self):
+        return self.conv.weight.transpose(0, 1).flip(2, 3)
+
+    def _conv(self, x, w, b):
+        c = self.conv
+        return F.conv_transpose2d(x, w.flip(2, 3).transpose(0, 1), b, c.stride, c.padding, c.output_padding,
+                                  c.groups, c.dilation)
 
 
 class QBatchNorm2d(_QWeighted):
