@@ -306,14 +306,15 @@ static void emit_call(Buf *b, C *c, const Step *s) {
     buf_printf(b, "    qg_slice(%s, %s, %lld, %lld, %lld, %lld);\n", src, out, (long long)s->slice.outer,
                (long long)s->slice.in_run, (long long)s->slice.start, (long long)s->slice.len);
     break;
-  case STEP_PERMUTE: {
+  case STEP_PERMUTE: case STEP_INDEX: {
     buf_puts(b, "    {\n        static const int32_t size[] = {");
     for (int i = 0; i < s->perm.rank; i++)
       buf_printf(b, "%s%lld", i ? ", " : "", (long long)s->perm.size[i]);
     buf_puts(b, "}, stride[] = {");
     for (int i = 0; i < s->perm.rank; i++)
       buf_printf(b, "%s%lld", i ? ", " : "", (long long)s->perm.stride[i]);
-    buf_printf(b, "};\n        qg_permute(%s, %s, %d, size, stride);\n    }\n", src, out, s->perm.rank);
+    buf_printf(b, "};\n        qg_permute(%s%s, %s, %d, size, stride);\n    }\n", src,
+               s->kind == STEP_INDEX && s->perm.offset ? format(" + %lld", (long long)s->perm.offset) : "", out, s->perm.rank);
     break;
   }
   case STEP_MEAN: {
@@ -399,7 +400,7 @@ static void emit_forward(Buf *b, C *c) {
                  s->fused_act ? s->fused_act->name : "");
     if (s->pooled_by)
       buf_printf(b, ": computed by the conv before it */\n");
-    else if (!s->module && s->kind != STEP_SLICE)
+    else if (!s->module && s->kind != STEP_SLICE && s->kind != STEP_INDEX)
       buf_printf(b, ": %s, no code */\n", s->kind == STEP_STATIC ? "a static value" : "same codes, same layout");
     else {
       buf_puts(b, " */\n");

@@ -1254,7 +1254,7 @@ static Value *eval(Interp *in, Scope *sc, TSNode n) {
     return call_value(in, f, a.items, a.n, a.kw, loc);
   }
   case SYM_ellipsis:
-    return &none_value;   /* Ellipsis: only ever a placeholder (Callable[..., T], a stub's body) */
+    return &ellipsis_value;
   default:
     error_at(loc, "unsupported expression: %s", ts_node_type(n));
   }

@@ -804,8 +804,39 @@ static void lower_permute(Lower *L, Step *s) {
 /* chunk[i], split[i]: per image, `outer` runs of `in_run` codes, of which
  * the piece is `len` codes from `start`. The generated Python keeps the
  * statement (it indexes the codes as it indexes floats). */
+/* x[key] of a tensor: the codes it picks, read with the strides of its
+ * dims from the first one's offset; the batch dimension stays whole. */
+static void lower_index(Step *s) {
+  const Node *n = s->node, *in = node_input(n, 0);
+  Subscript sub;
+  tensor_subscript(in->shape, in->ndim, n->args->list->items[1], &sub, n->loc);
+  if (in->ndim < 2 || sub.ndim < 1 || sub.src[0] != 0 || sub.step[0] != 1 || sub.shape[0] != in->shape[0])
+    error_at(n->loc, "the C inference runs one image at a time: it does not index or slice the batch dimension");
+  int64_t stride[MAX_DIMS];
+  for (int d = in->ndim - 1, st = 1; d >= 1; d--) {
+    stride[d] = st;
+    st *= in->shape[d];
+  }
+  s->kind = STEP_INDEX;
+  s->perm.offset = 0;
+  for (int d = 1; d < in->ndim; d++)
+    s->perm.offset += sub.start[d] * stride[d];
+  s->perm.rank = 0;
+  for (int k = 1; k < sub.ndim; k++) {
+    s->perm.size[s->perm.rank] = sub.shape[k];
+    s->perm.stride[s->perm.rank++] = sub.src[k] < 0 ? 0 : sub.step[sub.src[k]] * stride[sub.src[k]];
+  }
+  if (s->perm.rank == 0)      /* one code an image */
+    s->perm.size[0] = 1, s->perm.stride[0] = 0, s->perm.rank = 1;
+  s->stmt = n;
+}
+
 static void lower_slice(Lower *L, Step *s) {
   const Node *n = s->node, *parts = node_input(n, 0);
+  if (!parts->nparts) {
+    lower_index(s);
+    return;
+  }
   int dim = parts->part_dim;
   if (dim == 0)
     error_at(n->loc, "the C inference does not split along the batch dimension");

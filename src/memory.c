@@ -24,8 +24,8 @@ static int make_blocks(Program *p, Block *blocks, int *block_of) {
       blocks[nb++] = (Block){NULL, &p->steps[i], true, (p->steps[i].packed + 63) & ~(int64_t)63, 0, 0, p->nsteps};
   for (int i = 0; i < p->nsteps; i++) {
     Step *s = &p->steps[i];
-    /* the steps that write codes: the modules, and a chunk's pieces */
-    if ((!s->module && s->kind != STEP_SLICE) || s->out->store != s->out)
+    /* the steps that write codes: the modules, a chunk's pieces, a tensor's subscripts */
+    if ((!s->module && s->kind != STEP_SLICE && s->kind != STEP_INDEX) || s->out->store != s->out)
       continue;
     const Step *writer = s->pooled_by ? s->pooled_by : s;
     blocks[nb] = (Block){s->out, NULL, false, (s->out->bytes + 15) & ~(int64_t)15, 0, when(p, writer), i};

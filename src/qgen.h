@@ -193,6 +193,7 @@ void named_children_forget(void);
 /* ------------------------------------------------------------ value.c */
 typedef enum {
   V_NONE, V_BOOL, V_INT, V_FLOAT, V_STR, V_TUPLE, V_LIST, V_DICT, V_SLICE,
+  V_ELLIPSIS, /* `...`: a tensor subscript's, or a placeholder (Callable[..., T], a stub's body) */
   V_FUNC,     /* a def, with the scope it was defined in */
   V_CLASS,    /* a user class */
   V_OBJECT,   /* an instance: a user class or a torch.nn module */
@@ -299,7 +300,7 @@ struct Value {
   };
 };
 
-extern Value none_value, true_value, false_value;
+extern Value none_value, true_value, false_value, ellipsis_value;
 extern Value no_default;   /* a dataclass field without a default */
 Value *v_none(void);
 Value *v_bool(bool b);
@@ -583,6 +584,15 @@ int64_t shape_numel(const int *shape, int ndim);
 int64_t size_mul(int64_t a, int64_t b, Loc loc);   /* checked: an error at loc past the limit */
 int64_t size_add(int64_t a, int64_t b, Loc loc);
 void shape_check(const int *shape, int ndim, Loc loc);   /* at most QGEN_MAX_NUMEL elements */
+/* x[key] on a tensor: PyTorch's basic indexing (ints, slices with a
+ * positive step, None, one Ellipsis).  Input dim d is read from start[d]
+ * by step[d] (step 0: an int index, the dim is gone); output dim k is input
+ * dim src[k], or a new dim of 1 (None) where src[k] < 0. */
+typedef struct {
+  int ndim, shape[MAX_DIMS], src[MAX_DIMS];
+  int64_t start[MAX_DIMS], step[MAX_DIMS];
+} Subscript;
+void tensor_subscript(const int *shape, int ndim, Value *key, Subscript *sub, Loc loc);
 
 /* ------------------------------------------------------------ graph.c */
 typedef enum { N_PLACEHOLDER, N_GET_ATTR, N_CALL_MODULE, N_CALL_FUNCTION, N_CALL_METHOD, N_OUTPUT } NodeOp;
@@ -703,6 +713,7 @@ typedef enum {
   STEP_SOFTMAX,          /* softmax or log_softmax along one dim (qg_softmax) */
   STEP_SLICE,            /* one piece of a chunk or split: a copy (qg_slice) */
   STEP_PERMUTE,          /* transpose, permute within an image: a copy in the new order (qg_permute) */
+  STEP_INDEX,            /* x[...] of a tensor (ints, slices, None, ...): a strided copy (qg_permute) */
   STEP_MEAN,             /* mean over dims within an image: a rounded division (qg_mean) */
   STEP_UPSAMPLE,         /* Upsample or interpolate, nearest or bilinear (qg_upsample_nearest, _bilinear) */
   STEP_RESHAPE,          /* view, reshape, flatten: the same codes */
@@ -804,7 +815,8 @@ struct Step {
     struct {
       int rank;                 /* of an image */
       int64_t size[MAX_DIMS], stride[MAX_DIMS];   /* the output's sizes; the input's stride along each */
-    } perm;                                          /* PERMUTE */
+      int64_t offset;           /* INDEX: where in the image the first code is read */
+    } perm;                                          /* PERMUTE, INDEX */
     struct { int64_t outer, in_run, start, len; } slice;   /* SLICE: per image, outer runs */
     struct {
       int64_t n[4];          /* the output's sizes per image, right-aligned, leading 1s */

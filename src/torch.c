@@ -1046,6 +1046,72 @@ static void getitem_part(Node *n, Node *t, Value *k, Loc loc) {
     n->part_start += t->part_len[j];
 }
 
+static int64_t subscript_int(Value *v, Loc loc) {
+  v = unwrap_const(v);
+  if (v->kind != V_INT && v->kind != V_BOOL)
+    error_at(loc, "qgen indexes tensors with ints, slices, None and ... only, not %s", v_type_name(v));
+  return v->kind == V_INT ? v->i : v->b;
+}
+
+void tensor_subscript(const int *shape, int ndim, Value *key, Subscript *sub, Loc loc) {
+  key = unwrap_const(key);
+  Value *one[1] = {key};
+  Value **items = key->kind == V_TUPLE ? key->list->items : one;
+  int nitems = key->kind == V_TUPLE ? key->list->n : 1, consumed = 0, ellipses = 0;
+  for (int i = 0; i < nitems; i++) {
+    Value *v = unwrap_const(items[i]);
+    if (v->kind == V_ELLIPSIS)
+      ellipses++;
+    else if (v->kind != V_NONE)
+      consumed++;
+  }
+  if (ellipses > 1)
+    error_at(loc, "an index can only have a single ellipsis ('...')");
+  if (consumed > ndim)
+    error_at(loc, "too many indices for tensor of dimension %d", ndim);
+  int d = 0;
+  sub->ndim = 0;
+  for (int i = 0; i <= nitems; i++) {
+    Value *v = i < nitems ? unwrap_const(items[i]) : NULL;
+    if (!v || v->kind == V_ELLIPSIS) {       /* the dims no item names: whole */
+      int upto = v ? d + (ndim - consumed) : ndim;
+      for (; d < upto; d++) {
+        sub->start[d] = 0, sub->step[d] = 1;
+        sub->src[sub->ndim] = d, sub->shape[sub->ndim++] = shape[d];
+      }
+      continue;
+    }
+    if (sub->ndim == MAX_DIMS)
+      error_at(loc, "qgen's tensors have at most %d dimensions", MAX_DIMS);
+    if (v->kind == V_NONE) {
+      sub->src[sub->ndim] = -1, sub->shape[sub->ndim++] = 1;
+      continue;
+    }
+    int64_t size = shape[d];
+    if (v->kind == V_SLICE) {
+      int64_t step = v->slice.step->kind == V_NONE ? 1 : subscript_int(v->slice.step, loc);
+      if (step <= 0)
+        error_at(loc, "step must be greater than zero");
+      int64_t lo = v->slice.lo->kind == V_NONE ? 0 : subscript_int(v->slice.lo, loc);
+      int64_t hi = v->slice.hi->kind == V_NONE ? size : subscript_int(v->slice.hi, loc);
+      lo = lo < 0 ? (lo + size < 0 ? 0 : lo + size) : (lo > size ? size : lo);
+      hi = hi < 0 ? (hi + size < 0 ? 0 : hi + size) : (hi > size ? size : hi);
+      int64_t len = hi > lo ? (hi - lo + step - 1) / step : 0;
+      if (len == 0)
+        error_at(loc, "this slice of a dimension of size %lld is empty: qgen's tensors have no empty dimensions",
+                 (long long)size);
+      sub->start[d] = lo, sub->step[d] = step;
+      sub->src[sub->ndim] = d, sub->shape[sub->ndim++] = (int)len;
+    } else {
+      int64_t k = subscript_int(v, loc);
+      if (k < -size || k >= size)
+        error_at(loc, "index %lld is out of bounds for dimension %d with size %lld", (long long)k, d, (long long)size);
+      sub->start[d] = k < 0 ? k + size : k, sub->step[d] = 0;
+    }
+    d++;
+  }
+}
+
 void shape_getitem(Node *n, Value **p, Loc loc) {
   Value *a = n->args->list->items[0], *k = unwrap_const(n->args->list->items[1]);
   Value *seq = unwrap_const(a);
@@ -1053,8 +1119,14 @@ void shape_getitem(Node *n, Value **p, Loc loc) {
     getitem_part(n, seq->node, k, loc);
     return;
   }
+  if (seq->kind == V_PROXY && seq->node->is_tensor) {
+    Subscript sub;
+    tensor_subscript(seq->node->shape, seq->node->ndim, k, &sub, loc);
+    set_shape(n, sub.shape, sub.ndim);
+    return;
+  }
   if (seq->kind == V_PROXY)
-    error_at(loc, "qgen does not support indexing or slicing tensors");
+    error_at(loc, "qgen does not support indexing this value");
   if (v_is_seq(seq) && k->kind == V_SLICE) {   /* x.size()[2:] */
     int64_t len = seq->list->n;
     int64_t lo = k->slice.lo->kind == V_NONE ? 0 : as_int(k->slice.lo, "slice index", loc);

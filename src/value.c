@@ -7,6 +7,7 @@
 #include <string.h>
 
 Value none_value = {.kind = V_NONE};
+Value ellipsis_value = {.kind = V_ELLIPSIS};
 Value true_value = {.kind = V_BOOL, .b = true};
 Value false_value = {.kind = V_BOOL, .b = false};
 Value no_default = {.kind = V_NONE};
@@ -224,7 +225,7 @@ bool v_equal(const Value *a, const Value *b) {
 }
 
 const char *v_kind_name(const Value *v) {
-  static const char *names[] = {"None", "bool", "int", "float", "str", "tuple", "list", "dict", "slice",
+  static const char *names[] = {"None", "bool", "int", "float", "str", "tuple", "list", "dict", "slice", "ellipsis",
                                 "function", "class", "object", "builtin", "method", "tensor", "super", "module",
                                 "module", "Parameter", "unavailable name", "tensor", "lazy binding"};
   return names[v->kind];
@@ -315,6 +316,7 @@ static void str_repr(Buf *b, const char *s) {
 void v_repr(Buf *b, const Value *v) {
   switch (v->kind) {
   case V_NONE: buf_puts(b, "None"); break;
+  case V_ELLIPSIS: buf_puts(b, "Ellipsis"); break;
   case V_BOOL: buf_puts(b, v->b ? "True" : "False"); break;
   case V_INT: buf_printf(b, "%lld", (long long)v->i); break;
   case V_FLOAT: buf_puts(b, float_repr(v->f)); break;
