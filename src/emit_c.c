@@ -204,7 +204,7 @@ static void emit_init(Buf *b, C *c) {
       }
       break;
     }
-    case STEP_AVGPOOL: case STEP_ADAPTIVE_AVGPOOL:
+    case STEP_AVGPOOL: case STEP_ADAPTIVE_AVGPOOL: case STEP_PAD:
       buf_printf(b, "    if (qg_check_range(t[%s], 1, 0, 255))  /* %s */\n        return QG_E_PARAM;\n", t, name);
       break;
     default:
@@ -277,6 +277,11 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   case STEP_AVGPOOL:
     buf_printf(b, "    qg_avgpool2d(&%s_%s_shape, %d, %lld, qg_rd_i32(t[%s], 0), 0, %d, %s, %s);\n", m, name,
                s->pool.count_include_pad, (long long)s->pool.divisor, t, (1 << c->p->bits) - 1, src, out);
+    break;
+  case STEP_PAD:
+    buf_printf(b, "    qg_spread2d(%s, %s, %lld, %lld, %lld, 1, 1, %lld, %lld, %lld, %lld, qg_rd_i32(t[%s], 0));\n", src, out,
+               (long long)s->conv.c, (long long)s->spread.h, (long long)s->spread.w, (long long)s->spread.top,
+               (long long)s->spread.left, (long long)s->spread.hp, (long long)s->spread.wp, t);
     break;
   case STEP_ADAPTIVE_AVGPOOL: {
     const PoolGeom *g = &s->pool.g;

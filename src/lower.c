@@ -401,6 +401,59 @@ static void lower_maxpool(Lower *L, Step *s) {
     s->scratch = align64(s->pool.g.w);
 }
 
+/* F.adaptive_max_pool2d(x, size), AdaptiveMaxPool2d: with windows that
+ * tile the input evenly (size divides it), the max pool of kernel and
+ * stride size / output. */
+static void lower_adaptive_maxpool(Lower *L, Step *s) {
+  static const char *const hyper[] = {"output_size"};
+  const Node *n = s->node, *in = node_input(n, 0);
+  if (in->ndim != 4)
+    error_at(n->loc, "the C inference pools N x C x H x W inputs, not shape %s", shape_str(in->shape, in->ndim));
+  if (v_truthy(arg(n, "return_indices")))
+    error_at(n->loc, "qgen quantizes adaptive_max_pool2d without return_indices");
+  PoolGeom g = pool_planes(n);
+  if (g.h % g.oh || g.w % g.ow)
+    error_at(n->loc, "qgen quantizes adaptive_max_pool2d whose output size divides the input's (%lld x %lld to "
+                     "%lld x %lld does not)", (long long)g.h, (long long)g.w, (long long)g.oh, (long long)g.ow);
+  g.kh = g.sh = g.h / g.oh, g.kw = g.sw = g.w / g.ow, g.dh = g.dw = 1;
+  s->kind = STEP_MAXPOOL;
+  s->pool.g = g;
+  s->pool.adaptive = true;
+  SET_HYPER(s, hyper);
+  if (!s->pooled_by)
+    s->scratch = align64(g.w);
+}
+
+/* F.pad(x, pads), ZeroPad2d: zeros around the last one or two dims, in
+ * codes the zero point (exact: zero is a code). */
+static void lower_pad(Lower *L, Step *s) {
+  const Node *n = s->node, *in = node_input(n, 0);
+  int64_t pads[2 * MAX_DIMS];
+  int k = pad_widths(n->def, n->params, pads, n->loc);
+  Value *value = n->def->id == OP_ZEROPAD2D ? v_none() : arg(n, "value");
+  if (value->kind != V_NONE && as_number(value, "value", n->loc) != 0.0)
+    error_at(n->loc, "qgen pads with zeros only, not with %s", float_repr(as_number(value, "value", n->loc)));
+  for (int i = 0; i < 2 * k; i++)
+    if (pads[i] < 0)
+      error_at(n->loc, "qgen pads by non-negative amounts only (a negative pad crops: slice the tensor instead)");
+  if (k > 2)
+    error_at(n->loc, "the C inference pads the last two dimensions at most, not %d", k);
+  if (k == 2 && in->ndim < 3)
+    error_at(n->loc, "the C inference does not pad the batch dimension");
+  s->spread.w = in->shape[in->ndim - 1], s->spread.left = pads[0], s->spread.wp = n->shape[n->ndim - 1];
+  s->spread.h = k == 2 ? in->shape[in->ndim - 2] : 1, s->spread.top = k == 2 ? pads[2] : 0;
+  s->spread.hp = k == 2 ? n->shape[n->ndim - 2] : 1;
+  s->spread.sh = s->spread.sw = 1;
+  s->conv.c = per_image(in) / (s->spread.h * s->spread.w);   /* the planes */
+  /* the pads as numbers: the model may have computed them from sizes (U-Net's diffX // 2) */
+  Value *nums = v_list(0, NULL);
+  for (int i = 0; i < 2 * k; i++)
+    list_push(nums->list, v_int(pads[i]));
+  s->hyper[0] = nums;
+  s->nhyper = 1;
+  add_slot(s, (Slot){.field = "i", .dtype = DT_I32, .ndim = 1, .dims = {1}, .doc = "zp_in"});
+}
+
 /* pool(x), F.avg_pool2d(x, k): the rounded mean of each window. */
 static void lower_avgpool(Lower *L, Step *s) {
   static const char *const hyper[] = {"kernel_size", "stride", "padding", "ceil_mode", "count_include_pad",
@@ -893,6 +946,8 @@ static const struct {
   [Q_PERMUTE] = {STEP_PERMUTE, lower_permute},
   [Q_PARTS] = {STEP_RESHAPE, lower_statement},
   [Q_SLICE] = {STEP_SLICE, lower_slice},
+  [Q_PAD] = {STEP_PAD, lower_pad},
+  [Q_ADAPTIVE_MAXPOOL] = {STEP_MAXPOOL, lower_adaptive_maxpool},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */
 _Static_assert(sizeof rules / sizeof *rules == Q_UNSUPPORTED, "every quantized form needs a lowering rule");
@@ -949,7 +1004,7 @@ static void make_steps(Lower *L) {
 static void fuse_pools(Lower *L) {
   for (int i = 0; i < L->p->nsteps; i++) {
     Step *m = &L->p->steps[i];
-    if (m->kind != STEP_MAXPOOL || m->in[0]->ndim != 4)
+    if (m->kind != STEP_MAXPOOL || m->in[0]->ndim != 4 || m->node->q == Q_ADAPTIVE_MAXPOOL)
       continue;
     const Node *t = m->in[0]->node;
     Step *conv = L->step_of[t->index];

@@ -40,7 +40,7 @@ bool node_is_qmodule(const Node *n) {
   case Q_MAXPOOL: case Q_AVGPOOL: case Q_ADAPTIVE_AVGPOOL: case Q_ADD: case Q_CAT: case Q_MUL:
   case Q_SIGMOID: case Q_HARDSWISH: case Q_HARDSIGMOID: case Q_SILU: case Q_TANH: case Q_GELU: case Q_LEAKY_RELU:
   case Q_ELU: case Q_MISH: case Q_SUB: case Q_DIV: case Q_TABLE:
-  case Q_SOFTMAX: case Q_LOG_SOFTMAX: case Q_UPSAMPLE: case Q_MEAN: case Q_PERMUTE:
+  case Q_SOFTMAX: case Q_LOG_SOFTMAX: case Q_UPSAMPLE: case Q_MEAN: case Q_PERMUTE: case Q_PAD: case Q_ADAPTIVE_MAXPOOL:
     return true;
   default:
     return false;

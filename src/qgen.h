@@ -387,6 +387,8 @@ typedef enum {
   Q_PERMUTE,       /* transpose, permute: moves codes, keeps (scale, zp) */
   Q_PARTS,         /* chunk, split: a tuple of pieces, no code of its own */
   Q_SLICE,         /* one piece of them (getitem): a copy, keeps (scale, zp) */
+  Q_PAD,           /* constant zero padding: the zero point around the codes, keeps (scale, zp) */
+  Q_ADAPTIVE_MAXPOOL, /* with whole windows: a max pool, keeps (scale, zp) */
   Q_UNSUPPORTED
 } QKind;
 
@@ -593,6 +595,8 @@ typedef struct {
   int64_t start[MAX_DIMS], step[MAX_DIMS];
 } Subscript;
 void tensor_subscript(const int *shape, int ndim, Value *key, Subscript *sub, Loc loc);
+/* F.pad's (pad) or ZeroPad2d's (padding) pairs, last dim first; returns their count */
+int pad_widths(const OpDef *op, Value **params, int64_t *pads, Loc loc);
 
 /* ------------------------------------------------------------ graph.c */
 typedef enum { N_PLACEHOLDER, N_GET_ATTR, N_CALL_MODULE, N_CALL_FUNCTION, N_CALL_METHOD, N_OUTPUT } NodeOp;
@@ -713,6 +717,7 @@ typedef enum {
   STEP_SOFTMAX,          /* softmax or log_softmax along one dim (qg_softmax) */
   STEP_SLICE,            /* one piece of a chunk or split: a copy (qg_slice) */
   STEP_PERMUTE,          /* transpose, permute within an image: a copy in the new order (qg_permute) */
+  STEP_PAD,              /* F.pad, ZeroPad2d: the codes in planes of the zero point (qg_spread2d) */
   STEP_INDEX,            /* x[...] of a tensor (ints, slices, None, ...): a strided copy (qg_permute) */
   STEP_MEAN,             /* mean over dims within an image: a rounded division (qg_mean) */
   STEP_UPSAMPLE,         /* Upsample or interpolate, nearest or bilinear (qg_upsample_nearest, _bilinear) */
@@ -766,7 +771,8 @@ struct Step {
   Act act;                   /* CONV, BATCHNORM, LINEAR, ADD: the fused one; CLAMP: its own */
   struct {                   /* CONV of a ConvTranspose2d: its input spread out by the stride into zero-point
                                 planes hp x wp, in[y][x] at [top + y*sh][left + x*sw], at the start of its
-                                scratch; the conv (s->conv) reads them. bytes == 0 for any other conv */
+                                scratch; the conv (s->conv) reads them. bytes == 0 for any other conv.
+                                PAD: its planes (conv.c of them), stride 1, into its output */
     int64_t h, w, sh, sw, top, left, hp, wp, bytes;
   } spread;
   int spatial;               /* CONV, BATCHNORM, pools: 1 for the 1-D ops (Conv1d, BatchNorm1d, MaxPool1d,
@@ -788,6 +794,7 @@ struct Step {
       PoolGeom g;
       bool count_include_pad;                        /* AVGPOOL */
       int64_t divisor;                               /* AVGPOOL; 0: the window's */
+      bool adaptive;                                 /* MAXPOOL of adaptive_max_pool2d */
     } pool;                                          /* MAXPOOL, AVGPOOL, ADAPTIVE_AVGPOOL */
     struct { int64_t in, out, rows; } linear;        /* features of one row, rows of one image */
     struct {

@@ -407,6 +407,25 @@ Object *nn_module_new(const OpDef *op, Value **params, Loc loc) {
     if (param(op, p, "stride")->kind == V_NONE)
       set_param(op, p, "stride", param(op, p, "kernel_size"));
     break;
+  case OP_ZEROPAD2D:
+  case OP_CONSTANTPAD2D: {
+    /* _quadruple(padding); ConstantPad2d's value is the number given */
+    Value *pd = unwrap_const(param(op, p, "padding"));
+    if (!v_is_seq(pd)) {
+      Value *i = v_int(as_int(pd, "padding", loc)), *items[4] = {i, i, i, i};
+      set_param(op, p, "padding", v_tuple(4, items));
+    } else if (pd->list->n != 4) {
+      error_at(loc, "%s's padding must be an int or a 4-tuple", op->name);
+    } else {
+      Value *items[4];
+      for (int i = 0; i < 4; i++)
+        items[i] = v_int(as_int(pd->list->items[i], "padding", loc));
+      set_param(op, p, "padding", v_tuple(4, items));
+    }
+    if (op->id == OP_CONSTANTPAD2D)
+      as_number(param(op, p, "value"), "value", loc);
+    break;
+  }
   case OP_AVGPOOL1D:
     /* AvgPool1d.__init__: _single(kernel_size), _single(stride if stride is not None else kernel_size), _single(padding) */
     if (param(op, p, "stride")->kind == V_NONE)
@@ -536,6 +555,15 @@ void repr_avgpool2d(Buf *b, Value **p) {
   }
 }
 #undef OP_ID
+
+void repr_zeropad2d(Buf *b, Value **p) { put_str(b, p[0]); }
+
+void repr_constantpad2d(Buf *b, Value **p) {
+  buf_puts(b, "padding=");
+  put_str(b, p[0]);
+  buf_puts(b, ", value=");
+  v_repr(b, p[1]->kind == V_INT ? v_float((double)p[1]->i) : p[1]);
+}
 
 void repr_adaptive(Buf *b, Value **p) {
   buf_puts(b, "output_size=");
@@ -868,6 +896,43 @@ static void shape_adaptive_pool(Node *n, Value **p, Loc loc, int nd) {
 }
 
 void shape_adaptive_pool2d(Node *n, Value **p, Loc loc) { shape_adaptive_pool(n, p, loc, 2); }
+
+/* The pads of F.pad, ZeroPad2d, ConstantPad2d: (left, right) of the last
+ * dim, then of the one before it, ... */
+int pad_widths(const OpDef *op, Value **params, int64_t *pads, Loc loc) {
+  Value *pd = unwrap_const(param(op, params, op->kind == OK_NN_MODULE ? "padding" : "pad"));
+  if (!v_is_seq(pd) || pd->list->n % 2 || pd->list->n == 0)
+    error_at(loc, "padding length must be divisible by 2");
+  if (pd->list->n > 2 * MAX_DIMS)
+    error_at(loc, "padding length too large");
+  for (int i = 0; i < pd->list->n; i++)
+    pads[i] = as_int(unwrap_const(pd->list->items[i]), "pad", loc);
+  return pd->list->n / 2;
+}
+
+void shape_pad(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  int64_t pads[2 * MAX_DIMS];
+  int k = pad_widths(n->def, p, pads, loc);
+  if (k > in->ndim)
+    error_at(loc, "Padding length too large: %d pairs for a %dD input", k, in->ndim);
+  if (n->op != N_CALL_MODULE) {
+    Value *mode = unwrap_const(param(n->def, p, "mode"));
+    if (mode->kind != V_STR || strcmp(mode->s, "constant"))
+      error_at(loc, "qgen pads in mode 'constant' only, not %s", mode->kind == V_STR ? mode->s : v_type_name(mode));
+  }
+  int out[MAX_DIMS];
+  memcpy(out, in->shape, sizeof out);
+  for (int i = 0; i < k; i++) {
+    int d = in->ndim - 1 - i;
+    int64_t o = (int64_t)in->shape[d] + pads[2 * i] + pads[2 * i + 1];
+    if (o <= 0)
+      error_at(loc, "the padded size of dimension %d would be %lld: it must be positive", d, (long long)o);
+    out[d] = (int)size_arg(o, "padded size", loc);
+  }
+  set_shape(n, out, in->ndim);
+  shape_check(out, in->ndim, loc);
+}
 void shape_adaptive_pool1d(Node *n, Value **p, Loc loc) { shape_adaptive_pool(n, p, loc, 1); }
 
 static int norm_dim(int64_t d, int ndim, Loc loc) {

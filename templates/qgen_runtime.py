@@ -57,7 +57,7 @@ __all__ = [
     'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
     'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QConv1d', 'QBatchNorm1d', 'QMaxPool1d', 'QAvgPool1d',
-    'QAdaptiveAvgPool1d', 'QConvTranspose2d', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
+    'QAdaptiveAvgPool1d', 'QConvTranspose2d', 'QAdaptiveMaxPool2d', 'QPad', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
     'QSoftmax', 'QUpsample', 'QMean', 'QPermute',
     'export', 'load_qgw',
 ]
@@ -1004,6 +1004,47 @@ class QAdaptiveAvgPool2d(_QModule):
         sums = torch.matmul(torch.matmul(ph, q.to(torch.float64)), pw.t())   # exact
         d = ch[:, None] * cw[None, :]
         return _round_div(sums.to(torch.int64), d)
+
+    def tensors(self):
+        return [('i', _as_int32_array([self.qi.zero_point]))]
+
+
+class QAdaptiveMaxPool2d(_QModule):
+    """adaptive_max_pool2d on the codes (monotonic, so exact); keeps (scale, zp)."""
+
+    def __init__(self, output_size):
+        super().__init__()
+        self.output_size = output_size
+
+    def forward(self, x):
+        return F.adaptive_max_pool2d(x, self.output_size)
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        return F.adaptive_max_pool2d(_i64(q).to(torch.float64), self.output_size).to(torch.int64)
+
+
+class QPad(_QModule):
+    """F.pad with zeros (ZeroPad2d): in codes the zero point; keeps (scale, zp)."""
+
+    def __init__(self, pad):
+        super().__init__()
+        self.pad = tuple(pad) if not isinstance(pad, int) else (pad,) * 4
+
+    def forward(self, x):
+        return F.pad(x, self.pad)
+
+    def freeze(self, qi):
+        self.qi = self.qo = qi
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi)
+        return F.pad(_i64(q), self.pad, value=self.qi.zero_point)
 
     def tensors(self):
         return [('i', _as_int32_array([self.qi.zero_point]))]
