@@ -403,6 +403,8 @@ static void module_update(Value *self, Value *d, Loc loc) {
  * nn.ModuleList.__init__(self, modules=None) */
 Value *method_nn_init(BUILTIN_PARAMS) {
   Value *self = args[0];
+  if (self->kind != V_OBJECT)
+    error_at(loc, "nn.Module.__init__ needs a module as self, not %s", v_type_name(self));
   const OpDef *kind = self->obj->nn;
   if (!kind)
     self->obj->nn = kind = &op_table[OP_MODULE];

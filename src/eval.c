@@ -399,14 +399,22 @@ static ParamKind param_info(TSNode p, TSNode *name, TSNode *def) {
   }
 }
 
-/* Defaults are evaluated once, when the def runs, as Python does. */
+/* Defaults are evaluated once, when the def runs, as Python does; a name
+ * given to two parameters is Python's syntax error. */
 static Value **eval_defaults(Interp *in, Scope *sc, TSNode fn) {
   TSNode params = field(fn, FLD_parameters);
   uint32_t n = ts_node_is_null(params) ? 0 : nchildren(params);
   Value **d = arena_alloc(sizeof(Value *) * (n + 1));
+  Dict *seen = dict_new();
   for (uint32_t i = 0; i < n; i++) {
     TSNode name, def;
-    if (param_info(child(params, i), &name, &def) == P_PLAIN && !ts_node_is_null(def))
+    ParamKind k = param_info(child(params, i), &name, &def);
+    if ((k == P_PLAIN || k == P_STAR || k == P_STARSTAR) && !ts_node_is_null(name)) {
+      if (dict_get(seen, text(name)))
+        error_at(at(name), "duplicate argument '%s' in function definition", text(name));
+      dict_set(seen, text(name), &true_value);
+    }
+    if (k == P_PLAIN && !ts_node_is_null(def))
       d[i] = eval(in, sc, def);
   }
   return d;
@@ -1540,6 +1548,19 @@ static Value *define(Interp *in, Scope *sc, TSNode s, ClassDef *owner) {
   return v;
 }
 
+/* The value of an assignment `a = b = value` (chained assignments nest on
+ * the right); an annotation inside a chain (`a = b: int`, `a = b: int = 1`)
+ * is Python's syntax error. */
+static TSNode assigned_value(TSNode e) {
+  TSNode right = field(e, FLD_right);
+  while (sym(right) == SYM_assignment) {
+    if (ts_node_is_null(field(right, FLD_right)) || !ts_node_is_null(field(right, FLD_type)))
+      error_at(at(right), "an annotation cannot be part of a chained assignment (Python: invalid syntax)");
+    right = field(right, FLD_right);
+  }
+  return right;
+}
+
 /* A module-level binding (import.c keeps them until first used). */
 Value *eval_binding(Interp *in, PyModule *m, LazyDef *d) {
   const Source *saved = cur_src;
@@ -1551,10 +1572,7 @@ Value *eval_binding(Interp *in, PyModule *m, LazyDef *d) {
   Value *v;
   if (d->kind == LZ_ASSIGN) {
     /* the assignment's value; a = b = value binds both */
-    TSNode right = field(d->node, FLD_right);
-    while (sym(right) == SYM_assignment)
-      right = field(right, FLD_right);
-    v = eval(in, m->globals, right);
+    v = eval(in, m->globals, assigned_value(d->node));
     TSNode left = field(d->node, FLD_left);
     for (TSNode a = d->node; sym(a) == SYM_assignment; a = field(a, FLD_right)) {
       left = field(a, FLD_left);
@@ -1598,14 +1616,12 @@ static Exec exec_stmt(Interp *in, Scope *sc, TSNode s, Value **ret) {
         TSNode targets[16];
         int nt = 0;
         targets[nt++] = field(e, FLD_left);
-        while (sym(right) == SYM_assignment && nt < 16) {
-          targets[nt++] = field(right, FLD_left);
-          if (ts_node_is_null(field(right, FLD_right)))
-            error_at(at(right), "an annotation cannot be part of a chained assignment (Python: invalid syntax)");
-          right = field(right, FLD_right);
+        right = assigned_value(e);
+        for (TSNode a = field(e, FLD_right); sym(a) == SYM_assignment; a = field(a, FLD_right)) {
+          if (nt == 16)
+            error_at(at(a), "more than 16 chained assignments");
+          targets[nt++] = field(a, FLD_left);
         }
-        if (sym(right) == SYM_assignment)
-          error_at(at(right), "more than 16 chained assignments");
         Value *v = eval(in, sc, right);
         for (int k = 0; k < nt; k++)
           assign(in, sc, targets[k], v);

@@ -1,0 +1,16 @@
+# expect: 7:9: an annotation cannot be part of a chained assignment
+# qgen: input-shape=1,3,8,8
+# found by the import fuzzer in a module-level binding (a segfault before)
+import torch.nn as nn
+
+
+WIDTH = n: int
+
+
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(3, WIDTH, 3)
+
+    def forward(self, x):
+        return self.conv(x)
