@@ -4,8 +4,9 @@ gen(seed) -> the text of a model file: a random sequence of stages, each a
 Conv2d (random kernel, stride, padding, groups that divide), BatchNorm2d,
 an activation (module or functional), a pool, a residual add or difference
 (`+`, `-`, `torch.sub`, `.sub`) or a cat of two branches, a squeeze-and-
-excitation gate or a mean subtracted with broadcasting, nearest or bilinear
-upsampling, an nn.Sequential or nn.ModuleList built in a loop, a helper
+excitation gate (average or max pooled) or a mean subtracted with
+broadcasting, nearest or bilinear upsampling, a transposed conv, a channel
+slice (`x[:, :c]`), zero padding (F.pad, nn.ZeroPad2d), an nn.Sequential or nn.ModuleList built in a loop, a helper
 function, a reused module; then either flatten and Linear layers or tokens
 (`flatten(2).transpose(1, 2)`) through a Linear on their last dim and a mean.
 One program in four is 1-D instead ([N, C, L]: Conv1d, BatchNorm1d, the 1-D
@@ -121,7 +122,7 @@ class Gen:
     def stage_more(self, c, h, w, x):
         """The newer forms: differences, gates, upsampling."""
         r = self.r
-        kind = r.choice(['sub', 'sub', 'se', 'center', 'up'])
+        kind = r.choice(['sub', 'sub', 'se', 'center', 'up', 'convt', 'slice', 'pad', 'maxgate'])
         if kind == 'sub':
             m, y = self.name('res'), self.name('y')
             self.init.append('self.%s = nn.Conv2d(%d, %d, 3, padding=1)' % (m, c, c))
@@ -134,6 +135,29 @@ class Gen:
             self.fwd.append('%s = %s * torch.sigmoid(self.%s(%s.mean((2, 3), keepdim=True)))' % (x, x, m, x))
         elif kind == 'center':
             self.fwd.append('%s = %s - %s.mean(1, keepdim=True)' % (x, x, x))
+        elif kind == 'convt' and max(h, w) <= 8:
+            m, k = self.name('upconv'), r.choice([2, 3, 4])
+            p = {2: 0, 3: 1, 4: 1}[k]
+            op = 1 if k == 3 else 0
+            self.init.append('self.%s = nn.ConvTranspose2d(%d, %d, %d, stride=2, padding=%d%s)'
+                             % (m, c, c, k, p, ', output_padding=1' if op else ''))
+            self.fwd.append('%s = self.%s(%s)' % (x, m, x))
+            return c, (h - 1) * 2 - 2 * p + k + op, (w - 1) * 2 - 2 * p + k + op
+        elif kind == 'slice' and c >= 2:
+            form = r.choice(['%s[:, :%d]', '%s[:, %d:]'])
+            half = c // 2
+            self.fwd.append('%s = %s' % (x, form % (x, half)))
+            return (half if form.endswith(':%d]') else c - half), h, w
+        elif kind == 'pad':
+            if r.random() < 0.5:
+                self.fwd.append('%s = F.pad(%s, [1, 1, 0, 1])' % (x, x))
+                return c, h + 1, w + 2
+            m = self.name('pad')
+            self.init.append('self.%s = nn.ZeroPad2d(1)' % m)
+            self.fwd.append('%s = self.%s(%s)' % (x, m, x))
+            return c, h + 2, w + 2
+        elif kind == 'maxgate':
+            self.fwd.append('%s = %s * torch.sigmoid(F.adaptive_max_pool2d(%s, 1))' % (x, x, x))
         elif kind == 'up' and max(h, w) <= 8:
             mode = r.choice(["'nearest'", "'bilinear'", "'bilinear', align_corners=True"])
             self.fwd.append('%s = F.interpolate(%s, scale_factor=2, mode=%s)' % (x, x, mode))
