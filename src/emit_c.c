@@ -251,7 +251,7 @@ static void emit_call(Buf *b, C *c, const Step *s) {
     if (s->spread.bytes) {   /* a transposed conv: the conv of its spread input */
       const char *spread = scratch;
       buf_printf(b, "    qg_spread2d(%s, %s, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, %lld, q.zp_in);\n", src, spread,
-                 (long long)s->conv.c, (long long)s->spread.h, (long long)s->spread.w, (long long)s->spread.sh,
+                 (long long)s->spread.planes, (long long)s->spread.h, (long long)s->spread.w, (long long)s->spread.sh,
                  (long long)s->spread.sw, (long long)s->spread.top, (long long)s->spread.left, (long long)s->spread.hp,
                  (long long)s->spread.wp);
       src = spread;
@@ -280,7 +280,7 @@ static void emit_call(Buf *b, C *c, const Step *s) {
     break;
   case STEP_PAD:
     buf_printf(b, "    qg_spread2d(%s, %s, %lld, %lld, %lld, 1, 1, %lld, %lld, %lld, %lld, qg_rd_i32(t[%s], 0));\n", src, out,
-               (long long)s->conv.c, (long long)s->spread.h, (long long)s->spread.w, (long long)s->spread.top,
+               (long long)s->spread.planes, (long long)s->spread.h, (long long)s->spread.w, (long long)s->spread.top,
                (long long)s->spread.left, (long long)s->spread.hp, (long long)s->spread.wp, t);
     break;
   case STEP_ADAPTIVE_AVGPOOL: {

@@ -339,28 +339,24 @@ static void lower_conv_transpose(Step *s) {
     *geo[a][0] = k, *geo[a][1] = d, *geo[a][2] = st, *geo[a][3] = edge, *geo[a][4] = size;
     *geo[a][5] = *geo[a][6] = size_add(size_add(size_mul(size - 1, st, n->loc), 1 + 2 * edge, n->loc), opad, n->loc);
   }
+  s->spread.planes = g->c;
   s->spread.bytes = align64(size_mul(size_mul(g->c, g->h, n->loc), g->w, n->loc));
 }
 
 /* conv(x), with the BatchNorm folded into it and the activation fused. */
 static void lower_conv(Lower *L, Step *s) {
   ConvGeom *g = &s->conv;
-  if (s->node->def->id == OP_CONVTRANSPOSE2D) {
-    lower_conv_transpose(s);
-    s->act = act_of(s->fused_act);
-    weighted_slots(s, g->o, 4, (int64_t[]){g->o, g->c, g->kh, g->kw});
-    s->scratch = s->spread.bytes + conv_scratch(s);
-    s->packed = conv_packed(s);
-    return;
-  }
-  *g = conv_geom(s->node);
   s->spatial = spatial_dims(s->node);
+  if (s->node->def->id == OP_CONVTRANSPOSE2D)
+    lower_conv_transpose(s);      /* the equivalent conv's geometry (groups 1) */
+  else
+    *g = conv_geom(s->node);
   s->act = act_of(s->fused_act);
-  if (s->spatial == 1)
+  if (s->spatial == 1)            /* the runtime's weight: the module's shape, or the equivalent conv's */
     weighted_slots(s, g->o, 3, (int64_t[]){g->o, g->c / g->groups, g->kw});
   else
     weighted_slots(s, g->o, 4, (int64_t[]){g->o, g->c / g->groups, g->kh, g->kw});
-  s->scratch = conv_scratch(s);
+  s->scratch = s->spread.bytes + conv_scratch(s);
   s->packed = conv_packed(s);
 }
 
@@ -444,7 +440,7 @@ static void lower_pad(Lower *L, Step *s) {
   s->spread.h = k == 2 ? in->shape[in->ndim - 2] : 1, s->spread.top = k == 2 ? pads[2] : 0;
   s->spread.hp = k == 2 ? n->shape[n->ndim - 2] : 1;
   s->spread.sh = s->spread.sw = 1;
-  s->conv.c = per_image(in) / (s->spread.h * s->spread.w);   /* the planes */
+  s->spread.planes = per_image(in) / (s->spread.h * s->spread.w);
   /* the pads as numbers: the model may have computed them from sizes (U-Net's diffX // 2) */
   Value *nums = v_list(0, NULL);
   for (int i = 0; i < 2 * k; i++)

@@ -772,8 +772,8 @@ struct Step {
   struct {                   /* CONV of a ConvTranspose2d: its input spread out by the stride into zero-point
                                 planes hp x wp, in[y][x] at [top + y*sh][left + x*sw], at the start of its
                                 scratch; the conv (s->conv) reads them. bytes == 0 for any other conv.
-                                PAD: its planes (conv.c of them), stride 1, into its output */
-    int64_t h, w, sh, sw, top, left, hp, wp, bytes;
+                                PAD: its planes, at stride 1, into its output */
+    int64_t planes, h, w, sh, sw, top, left, hp, wp, bytes;
   } spread;
   int spatial;               /* CONV, BATCHNORM, pools: 1 for the 1-D ops (Conv1d, BatchNorm1d, MaxPool1d,
                                 ...), lowered as 2-D ones of height 1; else 2 */

@@ -1146,7 +1146,7 @@ void tensor_subscript(const int *shape, int ndim, Value *key, Subscript *sub, Lo
       }
       continue;
     }
-    if (sub->ndim == MAX_DIMS)
+    if (sub->ndim == MAX_DIMS && v->kind != V_INT && v->kind != V_BOOL)   /* it would add a dim */
       error_at(loc, "qgen's tensors have at most %d dimensions", MAX_DIMS);
     if (v->kind == V_NONE) {
       sub->src[sub->ndim] = -1, sub->shape[sub->ndim++] = 1;
