@@ -1141,6 +1141,8 @@ void tensor_subscript(const int *shape, int ndim, Value *key, Subscript *sub, Lo
     if (!v || v->kind == V_ELLIPSIS) {       /* the dims no item names: whole */
       int upto = v ? d + (ndim - consumed) : ndim;
       for (; d < upto; d++) {
+        if (sub->ndim == MAX_DIMS)
+          error_at(loc, "qgen's tensors have at most %d dimensions", MAX_DIMS);
         sub->start[d] = 0, sub->step[d] = 1;
         sub->src[sub->ndim] = d, sub->shape[sub->ndim++] = shape[d];
       }
