@@ -307,6 +307,10 @@ static void emit_call(Buf *b, C *c, const Step *s) {
   case STEP_LUT:
     buf_printf(b, "    qg_lut(%s, %s, %lld, t[%s]);\n", src, out, (long long)s->size, t);
     break;
+  case STEP_PRELU:
+    buf_printf(b, "    qg_lut_channels(%s, %s, %lld, %lld, t[%s], %lld);\n", src, out, (long long)s->prelu.channels,
+               (long long)s->prelu.inner, t, s->prelu.tables > 1 ? (long long)1 << c->p->bits : 0LL);
+    break;
   case STEP_SLICE:
     buf_printf(b, "    qg_slice(%s, %s, %lld, %lld, %lld, %lld);\n", src, out, (long long)s->slice.outer,
                (long long)s->slice.in_run, (long long)s->slice.start, (long long)s->slice.len);

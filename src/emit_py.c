@@ -72,6 +72,7 @@ static const char *qmodule_ctor(const Step *s) {
   case STEP_MAXPOOL:
     return s->pool.adaptive ? format("qgen_rt.QAdaptiveMaxPool2d(%s)", hyper(s)) : format("qgen_rt.QMaxPool%s(%s)", d, hyper(s));
   case STEP_PAD: return format("qgen_rt.QPad(%s)", hyper(s));
+  case STEP_PRELU: return format("qgen_rt.QPReLU(%s, num_bits, act=%s)", submodule(s->node), act_tuple(s->act));
   case STEP_AVGPOOL: return format("qgen_rt.QAvgPool%s(%s)", d, hyper(s));
   case STEP_ADAPTIVE_AVGPOOL: return format("qgen_rt.QAdaptiveAvgPool%s(%s)", d, hyper(s));
   case STEP_ADD: return format("qgen_rt.QAdd(num_bits, act=%s%s)", act_tuple(s->act), s->binary.sub ? ", sub=True" : "");

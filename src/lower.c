@@ -563,6 +563,20 @@ static void lower_lut(Lower *L, Step *s) {
                      .doc = format("%s table", s->fn)});
 }
 
+/* prelu(x): a table per slope, applied to each channel's codes (one table
+ * for all with num_parameters=1). */
+static void lower_prelu(Lower *L, Step *s) {
+  const Node *n = s->node, *in = node_input(n, 0);
+  if (in->ndim < 2)
+    error_at(n->loc, "the C inference needs a batch dimension before PReLU's channels");
+  s->prelu.channels = in->shape[1];
+  s->prelu.inner = per_image(in) / in->shape[1];
+  s->prelu.tables = as_int(arg(n, "num_parameters"), "num_parameters", n->loc);
+  s->act = act_of(s->fused_act);
+  add_slot(s, (Slot){.field = "lut", .dtype = DT_U8, .ndim = 2, .dims = {s->prelu.tables, (int64_t)1 << L->p->bits},
+                     .doc = "a table per slope"});
+}
+
 /* a + b or a - b, two tensors that broadcast; a tensor and a number is a table. */
 static void lower_add(Lower *L, Step *s) {
   if (s->nin == 1) {
@@ -943,6 +957,7 @@ static const struct {
   [Q_PARTS] = {STEP_RESHAPE, lower_statement},
   [Q_SLICE] = {STEP_SLICE, lower_slice},
   [Q_PAD] = {STEP_PAD, lower_pad},
+  [Q_PRELU] = {STEP_PRELU, lower_prelu},
   [Q_ADAPTIVE_MAXPOOL] = {STEP_MAXPOOL, lower_adaptive_maxpool},
 };
 /* Q_NONE and Q_UNSUPPORTED have none: pass_quantize_plan refuses them. */

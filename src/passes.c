@@ -40,7 +40,7 @@ bool node_is_qmodule(const Node *n) {
   case Q_MAXPOOL: case Q_AVGPOOL: case Q_ADAPTIVE_AVGPOOL: case Q_ADD: case Q_CAT: case Q_MUL:
   case Q_SIGMOID: case Q_HARDSWISH: case Q_HARDSIGMOID: case Q_SILU: case Q_TANH: case Q_GELU: case Q_LEAKY_RELU:
   case Q_ELU: case Q_MISH: case Q_SUB: case Q_DIV: case Q_TABLE:
-  case Q_SOFTMAX: case Q_LOG_SOFTMAX: case Q_UPSAMPLE: case Q_MEAN: case Q_PERMUTE: case Q_PAD: case Q_ADAPTIVE_MAXPOOL:
+  case Q_SOFTMAX: case Q_LOG_SOFTMAX: case Q_UPSAMPLE: case Q_MEAN: case Q_PERMUTE: case Q_PAD: case Q_ADAPTIVE_MAXPOOL: case Q_PRELU:
     return true;
   default:
     return false;
@@ -95,7 +95,7 @@ void pass_quantize_plan(Graph *g) {
     Node *p = node_input(n, 0);
     Node *head = p->fused_into ? p->fused_into : p;
     bool requantizes = head->q == Q_CONV || head->q == Q_LINEAR || head->q == Q_ADD || head->q == Q_BATCHNORM ||
-                       head->q == Q_MUL || (head->q >= Q_SIGMOID && head->q <= Q_TABLE);
+                       head->q == Q_MUL || head->q == Q_PRELU || (head->q >= Q_SIGMOID && head->q <= Q_TABLE);
     if (requantizes && !head->fused_act && p->nusers == 1) {
       head->fused_act = n;
       head->tail = n;

@@ -389,6 +389,7 @@ typedef enum {
   Q_SLICE,         /* one piece of them (getitem): a copy, keeps (scale, zp) */
   Q_PAD,           /* constant zero padding: the zero point around the codes, keeps (scale, zp) */
   Q_ADAPTIVE_MAXPOOL, /* with whole windows: a max pool, keeps (scale, zp) */
+  Q_PRELU,         /* a table per slope */
   Q_UNSUPPORTED
 } QKind;
 
@@ -714,6 +715,7 @@ typedef enum {
   STEP_CLAMP,            /* a ReLU, ReLU6 or Hardtanh that could not be fused */
   STEP_MUL,              /* two tensors that broadcast */
   STEP_LUT,              /* an elementwise op as a table lookup (qg_lut) */
+  STEP_PRELU,            /* PReLU: a table per channel, or one (qg_lut_channels) */
   STEP_SOFTMAX,          /* softmax or log_softmax along one dim (qg_softmax) */
   STEP_SLICE,            /* one piece of a chunk or split: a copy (qg_slice) */
   STEP_PERMUTE,          /* transpose, permute within an image: a copy in the new order (qg_permute) */
@@ -830,6 +832,7 @@ struct Step {
       int64_t sa[4], sb[4];  /* the operands' strides (codes), 0 where they broadcast */
       bool sub;              /* ADD: a - b */
     } binary;                                        /* ADD, MUL */
+    struct { int64_t channels, inner, tables; } prelu;   /* PRELU: per image, channels of inner codes */
   };
   const char *fn;            /* LUT: the runtime's function (QLut), its arguments in hyper */
 };

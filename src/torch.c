@@ -365,6 +365,11 @@ Object *nn_module_new(const OpDef *op, Value **params, Loc loc) {
       error_at(loc, "Only \"zeros\" padding mode is supported for ConvTranspose2d");
     break;
   }
+  case OP_PRELU:
+    if (as_int(param(op, p, "num_parameters"), "num_parameters", loc) <= 0)
+      error_at(loc, "PReLU needs a positive num_parameters");
+    as_number(param(op, p, "init"), "init", loc);
+    break;
   case OP_LINEAR:
     if (as_int(param(op, p, "in_features"), "in_features", loc) <= 0 ||
         as_int(param(op, p, "out_features"), "out_features", loc) <= 0)
@@ -557,6 +562,11 @@ void repr_avgpool2d(Buf *b, Value **p) {
 #undef OP_ID
 
 void repr_zeropad2d(Buf *b, Value **p) { put_str(b, p[0]); }
+
+void repr_prelu(Buf *b, Value **p) {
+  buf_puts(b, "num_parameters=");
+  put_str(b, p[0]);
+}
 
 void repr_constantpad2d(Buf *b, Value **p) {
   buf_puts(b, "padding=");
@@ -1440,6 +1450,15 @@ void shape_dropout1d(Node *n, Value **p, Loc loc) {
   Node *in = input_node(n, 0, loc);
   if (in->ndim != 2 && in->ndim != 3)
     error_at(loc, "dropout1d expects a 2D or 3D input, got shape %s", shape_str(in->shape, in->ndim));
+  set_shape(n, in->shape, in->ndim);
+}
+
+void shape_prelu(Node *n, Value **p, Loc loc) {
+  Node *in = input_node(n, 0, loc);
+  int64_t np = as_int(p[0], "num_parameters", loc);
+  if (np != 1 && (in->ndim < 2 || in->shape[1] != np))
+    error_at(loc, "Mismatch of parameter numbers and input channel size. Found parameter numbers = %lld and channel "
+                  "size = %d.", (long long)np, in->ndim < 2 ? 1 : in->shape[1]);
   set_shape(n, in->shape, in->ndim);
 }
 

@@ -1870,6 +1870,16 @@ QG_UNUSED static void qg_lut(const uint8_t *in, uint8_t *out, int32_t n, const u
         out[i] = lut[in[i]];
 }
 
+/* A table per channel (PReLU: docs section 3): channel k of c, inner codes,
+ * reads lut + k * stride (stride 0: one table for all). */
+QG_UNUSED static void qg_lut_channels(const uint8_t *in, uint8_t *out, size_t c, size_t inner, const uint8_t *lut,
+                                      size_t stride)
+{
+    size_t k;
+    for (k = 0; k < c; k++)
+        qg_lut(in + k * inner, out + k * inner, (int32_t)inner, lut + k * stride);
+}
+
 /* One piece of a chunk or split: per image, outer runs of in_run codes,
  * of which the piece is len codes from start. */
 QG_UNUSED static void qg_slice(const uint8_t *in, uint8_t *out, size_t outer, size_t in_run, size_t start, size_t len)

@@ -57,7 +57,7 @@ __all__ = [
     'quantize_multiplier', 'multiply_by_quantized_multiplier', 'fake_quantize',
     'QParam', 'QInput', 'QConv2d', 'QLinear', 'QReLU', 'QMaxPool2d',
     'QAvgPool2d', 'QAdaptiveAvgPool2d', 'QConv1d', 'QBatchNorm1d', 'QMaxPool1d', 'QAvgPool1d',
-    'QAdaptiveAvgPool1d', 'QConvTranspose2d', 'QAdaptiveMaxPool2d', 'QPad', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
+    'QAdaptiveAvgPool1d', 'QConvTranspose2d', 'QAdaptiveMaxPool2d', 'QPad', 'QPReLU', 'QAdd', 'QCat', 'QSigmoid', 'QLut', 'QMul',
     'QSoftmax', 'QUpsample', 'QMean', 'QPermute',
     'export', 'load_qgw',
 ]
@@ -1260,6 +1260,25 @@ _LUT_FNS = {
 }
 
 
+def _table(f, qi, qo, act, what):
+    """The 2^b-entry table of section 3: out[q] = clamp(round(f(s_in * (q - zp_in)) / s_out) + zp_out),
+    round half to even in double, a result beyond every code (inf included) clamped."""
+    s_in, zp_in = qi.scale, qi.zero_point
+    s_out, zp_out = qo.scale, qo.zero_point
+    lo, hi = qo.range_codes(act)
+    lut = []
+    for q in range(qi.qmax + 1):
+        t = f(s_in * (q - zp_in)) / s_out
+        if math.isnan(t):
+            raise ValueError('qgen: %s is not a number at code %d' % (what, q))
+        if abs(t) > 2.0 ** 40:                 # beyond every code, inf included
+            v = hi if t > 0 else lo
+        else:
+            v = round(t) + zp_out
+        lut.append(min(max(v, lo), hi))
+    return lut
+
+
 class QLut(_QModule):
     """An elementwise unary op as a 2^b-entry table (section 3): fn is one of
     _LUT_FNS, args its extra arguments (gelu's approximate, leaky_relu's
@@ -1293,25 +1312,52 @@ class QLut(_QModule):
         self.qo.freeze()
         self._require_frozen(qi)
         f = _LUT_FNS[self.fn][0]
-        s_in, zp_in = qi.scale, qi.zero_point
-        s_out, zp_out = self.qo.scale, self.qo.zero_point
-        lo, hi = self.qo.range_codes(self.act)
-        lut = []
-        for q in range(qi.qmax + 1):
-            t = f(s_in * (q - zp_in), *self.args) / s_out
-            if math.isnan(t):
-                raise ValueError('qgen: %s is not a number at code %d' % (self.fn, q))
-            if abs(t) > 2.0 ** 40:                 # beyond every code, inf included
-                v = hi if t > 0 else lo
-            else:
-                v = round(t) + zp_out
-            lut.append(min(max(v, lo), hi))
-        self.lut = _i64(lut)
+        self.lut = _i64(_table(lambda v: f(v, *self.args), qi, self.qo, self.act, self.fn))
 
     @torch.no_grad()
     def infer(self, q):
         self._require_frozen(self.qi, self.qo)
         return self.lut[_i64(q)]
+
+    def tensors(self):
+        return [('lut', self.lut.numpy().astype(np.uint8))]
+
+
+class QPReLU(_QModule):
+    """nn.PReLU, max(0, x) + a * min(0, x) with a slope a per channel (dim 1)
+    or one for all: a 2^b-entry table per slope (section 3), an optional fused
+    activation.  The output has its own observer."""
+
+    def __init__(self, prelu, num_bits=8, act=None):
+        super().__init__()
+        if not isinstance(prelu, nn.PReLU):
+            raise TypeError('QPReLU wraps an nn.PReLU, got %s' % type(prelu).__name__)
+        self._float = (prelu,)        # not registered: the model's own module
+        self.num_bits = _check_bits(num_bits)
+        self.act = _check_act(act)
+        self.qo = QParam(num_bits)
+
+    def forward(self, x):
+        y = _apply_act(F.prelu(x, self._float[0].weight), self.act)
+        self._observe(y)
+        return self.qo.fake(y)
+
+    def freeze(self, qi):
+        self.qi = qi
+        self.qo.freeze()
+        self._require_frozen(qi)
+        slopes = self._float[0].weight.detach().double().tolist()
+        self.lut = _i64([_table(lambda v, a=a: v if v >= 0 else a * v, qi, self.qo, self.act, 'prelu')
+                         for a in slopes])
+
+    @torch.no_grad()
+    def infer(self, q):
+        self._require_frozen(self.qi, self.qo)
+        q = _i64(q)
+        if self.lut.shape[0] == 1:
+            return self.lut[0][q]
+        channel = torch.arange(self.lut.shape[0]).reshape([1, -1] + [1] * (q.dim() - 2))
+        return self.lut[channel, q]
 
     def tensors(self):
         return [('lut', self.lut.numpy().astype(np.uint8))]

@@ -553,6 +553,18 @@ static void test_elementwise(void)
         badl += g_out2[i] != (i < 30 ? 30 : i > 200 ? 200 : i);
     }
     ok(badl == 0, "lut and clamp");
+
+    /* a table per channel (PReLU): 3 channels of 100 codes, tables 256 apart, and one shared */
+    for (i = 0; i < 3 * 256; i++)
+        g_tmp[i] = (uint8_t)rnd();
+    for (i = 0; i < 300; i++)
+        g_in[i] = (uint8_t)rnd();
+    qg_lut_channels(g_in, g_out1, 3, 100, g_tmp, 256);
+    qg_lut_channels(g_in, g_out2, 3, 100, g_tmp, 0);
+    bad = 0;
+    for (i = 0; i < 300; i++)
+        bad += g_out1[i] != g_tmp[(i / 100) * 256 + g_in[i]] || g_out2[i] != g_tmp[g_in[i]];
+    ok(bad == 0, "lut_channels: channel k reads table k (stride 256), or the one table (stride 0)");
 }
 
 /* ------------------------------------------------ weights file */

@@ -710,6 +710,37 @@ def test_bilinear():
         assert float((got - f).abs().max()) <= 1.0, (shape, kw, float((got - f).abs().max()))
 
 
+def test_prelu():
+    g = torch.Generator().manual_seed(7)
+    for shape, n in [((3, 5, 4, 6), 5), ((3, 5, 4, 6), 1), ((4, 9), 9), ((2, 3, 11), 3)]:
+        x = torch.randn(*shape, generator=g) * 3
+        prelu = nn.PReLU(n)
+        with torch.no_grad():
+            prelu.weight.copy_(torch.rand(n, generator=g) * 1.6 - 0.4)   # slopes in [-0.4, 1.2)
+        qin = freeze_input(x)
+        m = qgen_rt.QPReLU(prelu, 8).eval()
+        with torch.no_grad():
+            m(qin(x))
+        m.freeze(qin.qo)
+        lut = fields(m)['lut']
+        assert lut.dtype == np.uint8 and lut.shape == (n, 256), lut.shape
+        s_in, zp_in = qin.qo.scale, qin.qo.zero_point
+        s_out, zp_out = m.qo.scale, m.qo.zero_point
+        for c, a in enumerate(prelu.weight.detach().double().tolist()):
+            want = [clamp(round((v if v >= 0 else a * v) / s_out) + zp_out, 0, 255)
+                    for v in (s_in * (q - zp_in) for q in range(256))]
+            assert lut[c].tolist() == want, (shape, c)
+        q = qin.quantize(x)
+        got = m.infer(q).numpy()
+        qn = q.numpy()
+        for idx in np.ndindex(*qn.shape):
+            assert got[idx] == lut[idx[1] if n > 1 else 0][qn[idx]], (shape, idx)
+        # within a code of PyTorch's float PReLU
+        with torch.no_grad():
+            d = (prelu(qin(x)) - m.qo.dequantize(m.infer(q))).abs().max()
+        assert float(d) <= s_out * 1.0001, (shape, float(d) / s_out)
+
+
 # ===========================================================================
 # 3. Models
 # ===========================================================================
@@ -1153,7 +1184,8 @@ def main():
             ('QMul and QAdd with broadcasting == reference kernels (both orders, fused act, M > 1)',
              test_mul_and_broadcast),
             ('QUpsample bilinear == section 3, within one code of F.interpolate (align_corners, sizes, down)',
-             test_bilinear)]:
+             test_bilinear),
+            ('QPReLU: a table per slope (section 3), channel by channel, within a code of nn.PReLU', test_prelu)]:
         TAP.run(desc, fn)
 
     seed_cls = common.seed_quant_class()
