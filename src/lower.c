@@ -326,19 +326,20 @@ static void lower_conv_transpose(Step *s) {
   ConvGeom *g = &s->conv;
   *g = (ConvGeom){.c = in->shape[1], .o = n->shape[1], .oh = n->shape[2], .ow = n->shape[3], .groups = 1, .sh = 1,
                   .sw = 1};
-  int64_t *geo[2][7] = {{&g->kh, &g->dh, &s->spread.sh, &s->spread.top, &s->spread.h, &s->spread.hp, &g->h},
-                        {&g->kw, &g->dw, &s->spread.sw, &s->spread.left, &s->spread.w, &s->spread.wp, &g->w}};
+  int64_t k[2], d[2], st[2], edge[2], spread[2];   /* per axis: rows, then columns */
   for (int a = 0; a < 2; a++) {
-    int64_t k = param(op, p, "kernel_size")->list->items[a]->i, st = param(op, p, "stride")->list->items[a]->i;
-    int64_t pd = param(op, p, "padding")->list->items[a]->i, d = param(op, p, "dilation")->list->items[a]->i;
-    int64_t opad = param(op, p, "output_padding")->list->items[a]->i, size = in->shape[2 + a];
-    int64_t edge = d * (k - 1) - pd;
-    if (edge < 0)
+    k[a] = param(op, p, "kernel_size")->list->items[a]->i, st[a] = param(op, p, "stride")->list->items[a]->i;
+    d[a] = param(op, p, "dilation")->list->items[a]->i;
+    int64_t pd = param(op, p, "padding")->list->items[a]->i, opad = param(op, p, "output_padding")->list->items[a]->i;
+    edge[a] = d[a] * (k[a] - 1) - pd;
+    if (edge[a] < 0)
       error_at(n->loc, "qgen quantizes ConvTranspose2d with padding at most dilation * (kernel_size - 1) "
-                       "(here %lld > %lld)", (long long)pd, (long long)(d * (k - 1)));
-    *geo[a][0] = k, *geo[a][1] = d, *geo[a][2] = st, *geo[a][3] = edge, *geo[a][4] = size;
-    *geo[a][5] = *geo[a][6] = size_add(size_add(size_mul(size - 1, st, n->loc), 1 + 2 * edge, n->loc), opad, n->loc);
+                       "(here %lld > %lld)", (long long)pd, (long long)(d[a] * (k[a] - 1)));
+    spread[a] = size_add(size_add(size_mul(in->shape[2 + a] - 1, st[a], n->loc), 1 + 2 * edge[a], n->loc), opad, n->loc);
   }
+  g->kh = k[0], g->kw = k[1], g->dh = d[0], g->dw = d[1], g->h = spread[0], g->w = spread[1];
+  s->spread.h = in->shape[2], s->spread.w = in->shape[3], s->spread.sh = st[0], s->spread.sw = st[1];
+  s->spread.top = edge[0], s->spread.left = edge[1], s->spread.hp = spread[0], s->spread.wp = spread[1];
   s->spread.planes = g->c;
   s->spread.bytes = align64(size_mul(size_mul(g->c, g->h, n->loc), g->w, n->loc));
 }

@@ -464,41 +464,28 @@ static bool all_equal(Value *v, int64_t x) {
 
 #define P(name) param(&op_table[OP_ID], p, name)
 
-#define OP_ID OP_CONV2D
-void repr_conv2d(Buf *b, Value **p) {
-  buf_printf(b, "%lld, %lld, kernel_size=", (long long)P("in_channels")->i, (long long)P("out_channels")->i);
-  put_str(b, P("kernel_size"));
+/* _ConvNd.extra_repr, for Conv1d, Conv2d (op OP_CONV2D's signature) and
+ * ConvTranspose2d (its own, with output_padding). */
+static void repr_conv(Buf *b, const OpDef *op, Value **p) {
+  buf_printf(b, "%lld, %lld, kernel_size=", (long long)param(op, p, "in_channels")->i,
+             (long long)param(op, p, "out_channels")->i);
+  put_str(b, param(op, p, "kernel_size"));
   buf_puts(b, ", stride=");
-  put_str(b, P("stride"));
-  if (!all_equal(P("padding"), 0))
-    buf_puts(b, ", padding="), put_str(b, P("padding"));
-  if (!all_equal(P("dilation"), 1))
-    buf_puts(b, ", dilation="), put_str(b, P("dilation"));
-  if (as_int(P("groups"), "groups", (Loc){0}) != 1)
-    buf_puts(b, ", groups="), put_str(b, P("groups"));
-  if (!v_truthy(P("bias")))
+  put_str(b, param(op, p, "stride"));
+  if (!all_equal(param(op, p, "padding"), 0))
+    buf_puts(b, ", padding="), put_str(b, param(op, p, "padding"));
+  if (!all_equal(param(op, p, "dilation"), 1))
+    buf_puts(b, ", dilation="), put_str(b, param(op, p, "dilation"));
+  if (op->id == OP_CONVTRANSPOSE2D && !all_equal(param(op, p, "output_padding"), 0))
+    buf_puts(b, ", output_padding="), put_str(b, param(op, p, "output_padding"));
+  if (as_int(param(op, p, "groups"), "groups", (Loc){0}) != 1)
+    buf_puts(b, ", groups="), put_str(b, param(op, p, "groups"));
+  if (!v_truthy(param(op, p, "bias")))
     buf_puts(b, ", bias=False");
 }
-#undef OP_ID
 
-#define OP_ID OP_CONVTRANSPOSE2D
-void repr_conv_transpose2d(Buf *b, Value **p) {
-  buf_printf(b, "%lld, %lld, kernel_size=", (long long)P("in_channels")->i, (long long)P("out_channels")->i);
-  put_str(b, P("kernel_size"));
-  buf_puts(b, ", stride=");
-  put_str(b, P("stride"));
-  if (!all_equal(P("padding"), 0))
-    buf_puts(b, ", padding="), put_str(b, P("padding"));
-  if (!all_equal(P("dilation"), 1))
-    buf_puts(b, ", dilation="), put_str(b, P("dilation"));
-  if (!all_equal(P("output_padding"), 0))
-    buf_puts(b, ", output_padding="), put_str(b, P("output_padding"));
-  if (as_int(P("groups"), "groups", (Loc){0}) != 1)
-    buf_puts(b, ", groups="), put_str(b, P("groups"));
-  if (!v_truthy(P("bias")))
-    buf_puts(b, ", bias=False");
-}
-#undef OP_ID
+void repr_conv2d(Buf *b, Value **p) { repr_conv(b, &op_table[OP_CONV2D], p); }
+void repr_conv_transpose2d(Buf *b, Value **p) { repr_conv(b, &op_table[OP_CONVTRANSPOSE2D], p); }
 
 #define OP_ID OP_LINEAR
 void repr_linear(Buf *b, Value **p) {

@@ -61,6 +61,20 @@ class Gen:
         self.fwd.append('%s = self.%s(%s)' % (x, m, x))
         return co, 1, (w + 2 * p - d * (k - 1) - 1) // s + 1
 
+    def pointwise(self, kind, c, x, bn):
+        """The stages that keep the shape in 2-D and 1-D alike: a BatchNorm,
+        an activation module, a functional activation."""
+        if kind == 'bn':
+            m = self.name('bn')
+            self.init.append('self.%s = %s(%d)' % (m, bn, c))
+            self.fwd.append('%s = self.%s(%s)' % (x, m, x))
+        elif kind == 'act':
+            m = self.name('act')
+            self.init.append('self.%s = %s' % (m, self.r.choice(ACTS)))
+            self.fwd.append('%s = self.%s(%s)' % (x, m, x))
+        else:
+            self.fwd.append('%s = %s(%s)' % (x, self.r.choice(FACTS), x))
+
     def stage(self, c, h, w, x, depth=0):
         r = self.r
         if self.d1:
@@ -68,18 +82,10 @@ class Gen:
         if r.random() < 0.2:
             return self.stage_more(c, h, w, x)
         kind = r.choice(['conv', 'conv', 'bn', 'act', 'fact', 'pool', 'res', 'cat', 'seq', 'list', 'helper'])
-        if kind == 'conv' or (kind == 'bn' and False):
+        if kind == 'conv':
             return self.conv(c, h, w, x)
-        if kind == 'bn':
-            m = self.name('bn')
-            self.init.append('self.%s = nn.BatchNorm2d(%d)' % (m, c))
-            self.fwd.append('%s = self.%s(%s)' % (x, m, x))
-        elif kind == 'act':
-            m = self.name('act')
-            self.init.append('self.%s = %s' % (m, r.choice(ACTS)))
-            self.fwd.append('%s = self.%s(%s)' % (x, m, x))
-        elif kind == 'fact':
-            self.fwd.append('%s = %s(%s)' % (x, r.choice(FACTS), x))
+        if kind in ('bn', 'act', 'fact'):
+            self.pointwise(kind, c, x, 'nn.BatchNorm2d')
         elif kind == 'pool' and min(h, w) >= 2:
             if r.random() < 0.5:
                 m = self.name('pool')
@@ -169,16 +175,8 @@ class Gen:
         kind = r.choice(['conv', 'conv', 'bn', 'act', 'fact', 'pool', 'res', 'cat', 'gap'])
         if kind == 'conv':
             return self.conv1d(c, w, x)
-        if kind == 'bn':
-            m = self.name('bn')
-            self.init.append('self.%s = nn.BatchNorm1d(%d)' % (m, c))
-            self.fwd.append('%s = self.%s(%s)' % (x, m, x))
-        elif kind == 'act':
-            m = self.name('act')
-            self.init.append('self.%s = %s' % (m, r.choice(ACTS)))
-            self.fwd.append('%s = self.%s(%s)' % (x, m, x))
-        elif kind == 'fact':
-            self.fwd.append('%s = %s(%s)' % (x, r.choice(FACTS), x))
+        if kind in ('bn', 'act', 'fact'):
+            self.pointwise(kind, c, x, 'nn.BatchNorm1d')
         elif kind == 'pool' and w >= 4:
             k = r.choice([2, 3])
             st = r.choice([1, 2]) if k == 3 else 2
