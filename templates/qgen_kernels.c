@@ -518,6 +518,79 @@ QG_UNUSED static int32_t qg_conv_stage(const qg_pool_shape *pool)
 
 QG_UNUSED static size_t qg_align64(size_t n) { return (n + 63u) & ~(size_t)63u; }
 
+/* Bytes of scratch qg_maxpool2d needs (one input row). */
+QG_UNUSED static size_t qg_maxpool2d_scratch(const qg_pool_shape *s)
+{
+    return qg_align64((size_t)s->w);
+}
+
+/* Fast max pooling: per output row, the max over the window's rows into a
+ * row buffer (contiguous), then the max over the window's columns.
+ * scratch: qg_maxpool2d_scratch(s) bytes. */
+QG_UNUSED static void qg_maxpool2d(const qg_pool_shape *s, const uint8_t *in, uint8_t *out, void *scratch)
+{
+    uint8_t *r = (uint8_t *)scratch;
+    int32_t c, y, x, ky, kx;
+    /* output columns whose whole window lies inside the input */
+    int32_t x0 = 0, x1;
+    while (x0 < s->ow && x0 * s->sw - s->pw < 0)
+        x0++;
+    x1 = x0;
+    while (x1 < s->ow && x1 * s->sw - s->pw + (s->kw - 1) * s->dw < s->w)
+        x1++;
+    for (c = 0; c < s->c; c++)
+        for (y = 0; y < s->oh; y++) {
+            const uint8_t *plane = in + (size_t)c * (size_t)s->h * (size_t)s->w;
+            uint8_t *orow = out + ((size_t)c * (size_t)s->oh + (size_t)y) * (size_t)s->ow;
+            int first = 1;
+            for (ky = 0; ky < s->kh; ky++) {
+                const int32_t iy = y * s->sh - s->ph + ky * s->dh;
+                const uint8_t *irow;
+                if (iy < 0 || iy >= s->h)
+                    continue;
+                irow = plane + (size_t)iy * (size_t)s->w;
+                if (first) {
+                    memcpy(r, irow, (size_t)s->w);
+                    first = 0;
+                } else {
+                    for (x = 0; x < s->w; x++)
+                        r[x] = irow[x] > r[x] ? irow[x] : r[x];
+                }
+            }
+            if (first) { /* no input row in the window */
+                memset(orow, 0, (size_t)s->ow);
+                continue;
+            }
+            if (s->sw == 2 && s->kw == 2 && s->dw == 1) {
+                for (x = x0; x < x1; x++) {
+                    const uint8_t *p = r + 2 * x - s->pw;
+                    orow[x] = p[0] > p[1] ? p[0] : p[1];
+                }
+            } else {
+                for (x = x0; x < x1; x++) {
+                    const uint8_t *p = r + x * s->sw - s->pw;
+                    uint8_t mx = p[0];
+                    for (kx = 1; kx < s->kw; kx++)
+                        mx = p[kx * s->dw] > mx ? p[kx * s->dw] : mx;
+                    orow[x] = mx;
+                }
+            }
+            for (x = 0; x < s->ow; x++) {
+                uint8_t mx = 0;
+                if (x == x0 && x1 > x0) {
+                    x = x1 - 1;
+                    continue;
+                }
+                for (kx = 0; kx < s->kw; kx++) {
+                    const int32_t ix = x * s->sw - s->pw + kx * s->dw;
+                    if (ix >= 0 && ix < s->w)
+                        mx = r[ix] > mx ? r[ix] : mx;
+                }
+                orow[x] = mx;
+            }
+        }
+}
+
 /* Bytes of scratch qg_conv2d needs, with or without a fused pool (a
  * multiple of 64; scratch must be 16-byte aligned).  Layout:
  *   int32 tap offsets [cg*kh*kw]; int32 acc [cap]; int32 tmp [cap];
@@ -1392,10 +1465,8 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
             }
         }
     }
-    if (pool && !pool22) {   /* the band is the whole plane */
-        for (c = 0; c < s->o; c++)
-            qg_maxpool_plane(pool, band + (size_t)c * ohw, s->ow, out + (size_t)c * (size_t)pool->oh * (size_t)pool->ow);
-    }
+    if (pool && !pool22)     /* the band is the whole plane; acc (>= ow bytes) is free now */
+        qg_maxpool2d(pool, band, out, acc);
 }
 
 /* Fast convolution, optionally fused with the max_pool2d that consumes its
@@ -1497,79 +1568,6 @@ QG_UNUSED static void qg_maxpool2d_ref(const qg_pool_shape *s, const uint8_t *in
                     }
                 out[(c * s->oh + y) * s->ow + x] = mx;
             }
-}
-
-/* Bytes of scratch qg_maxpool2d needs (one input row). */
-QG_UNUSED static size_t qg_maxpool2d_scratch(const qg_pool_shape *s)
-{
-    return qg_align64((size_t)s->w);
-}
-
-/* Fast max pooling: per output row, the max over the window's rows into a
- * row buffer (contiguous), then the max over the window's columns.
- * scratch: qg_maxpool2d_scratch(s) bytes. */
-QG_UNUSED static void qg_maxpool2d(const qg_pool_shape *s, const uint8_t *in, uint8_t *out, void *scratch)
-{
-    uint8_t *r = (uint8_t *)scratch;
-    int32_t c, y, x, ky, kx;
-    /* output columns whose whole window lies inside the input */
-    int32_t x0 = 0, x1;
-    while (x0 < s->ow && x0 * s->sw - s->pw < 0)
-        x0++;
-    x1 = x0;
-    while (x1 < s->ow && x1 * s->sw - s->pw + (s->kw - 1) * s->dw < s->w)
-        x1++;
-    for (c = 0; c < s->c; c++)
-        for (y = 0; y < s->oh; y++) {
-            const uint8_t *plane = in + (size_t)c * (size_t)s->h * (size_t)s->w;
-            uint8_t *orow = out + ((size_t)c * (size_t)s->oh + (size_t)y) * (size_t)s->ow;
-            int first = 1;
-            for (ky = 0; ky < s->kh; ky++) {
-                const int32_t iy = y * s->sh - s->ph + ky * s->dh;
-                const uint8_t *irow;
-                if (iy < 0 || iy >= s->h)
-                    continue;
-                irow = plane + (size_t)iy * (size_t)s->w;
-                if (first) {
-                    memcpy(r, irow, (size_t)s->w);
-                    first = 0;
-                } else {
-                    for (x = 0; x < s->w; x++)
-                        r[x] = irow[x] > r[x] ? irow[x] : r[x];
-                }
-            }
-            if (first) { /* no input row in the window */
-                memset(orow, 0, (size_t)s->ow);
-                continue;
-            }
-            if (s->sw == 2 && s->kw == 2 && s->dw == 1) {
-                for (x = x0; x < x1; x++) {
-                    const uint8_t *p = r + 2 * x - s->pw;
-                    orow[x] = p[0] > p[1] ? p[0] : p[1];
-                }
-            } else {
-                for (x = x0; x < x1; x++) {
-                    const uint8_t *p = r + x * s->sw - s->pw;
-                    uint8_t mx = p[0];
-                    for (kx = 1; kx < s->kw; kx++)
-                        mx = p[kx * s->dw] > mx ? p[kx * s->dw] : mx;
-                    orow[x] = mx;
-                }
-            }
-            for (x = 0; x < s->ow; x++) {
-                uint8_t mx = 0;
-                if (x == x0 && x1 > x0) {
-                    x = x1 - 1;
-                    continue;
-                }
-                for (kx = 0; kx < s->kw; kx++) {
-                    const int32_t ix = x * s->sw - s->pw + kx * s->dw;
-                    if (ix >= 0 && ix < s->w)
-                        mx = r[ix] > mx ? r[ix] : mx;
-                }
-                orow[x] = mx;
-            }
-        }
 }
 
 /* avg_pool2d as PyTorch's CPU kernel windows it:

@@ -80,7 +80,7 @@ int main(int argc, char **argv)
     const qg_tensor_spec *spec = NET_TABLE;
     const uint32_t n = (uint32_t)NET_N;
     static const uint32_t esize[4] = {4, 4, 1, 1};
-    uint64_t off[64], nbytes[64], end;
+    uint64_t off[4096], nbytes[4096], end;
     unsigned char *buf;
     size_t size;
     uint32_t k, d, last_node = 0;
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
     }
     if (argc == 3)
         rng_state ^= strtoull(argv[2], NULL, 0) * 0xff51afd7ed558ccdULL;
-    if (n > 64) {
+    if (n > 4096) {
         fprintf(stderr, "%s: table too large\n", argv[0]);
         return 1;
     }
