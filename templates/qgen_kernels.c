@@ -217,6 +217,50 @@ QG_UNUSED static __m512i qg_mbqm_x16(__m512i x, const qg_mbqm_k *k)
     po = _mm512_max_epi64(_mm512_min_epi64(_mm512_sra_epi64(po, t), hi), lo);
     return _mm512_mask_blend_epi32((__mmask16)0xAAAA, pe, _mm512_slli_epi64(po, 32));
 }
+
+/* Requantization of 16 accumulators to codes, clamp(MBQM(x) + zp, lo, hi)
+ * (0 <= lo <= hi <= 255), in fewer operations than qg_mbqm_x16 and a
+ * clamp: with 1 <= t <= 54 the zero point rides in the nudge, floor((p +
+ * h - [p < 0] + zp 2^t) / 2^t) = floor((p + h - [p < 0]) / 2^t) + zp, and
+ * the clamp to [lo, hi] is taken on the 64-bit values (the saturation to
+ * int32 before it changes nothing, [lo, hi] being inside int32).  No sum
+ * overflows: |p| <= 2^62, h < 2^53 and zp 2^t <= 255 2^54 < 2^62.
+ * -[p < 0] is the sign p >> 63.  The even and odd lanes' codes, each in
+ * the low half of a 64-bit lane, are put back together with one masked
+ * vpshufd.  Other t (rare) take qg_mbqm_x16 and the 32-bit clamp. */
+typedef struct {
+    qg_mbqm_k k;
+    int64_t hz;          /* h + zp 2^t */
+    int32_t zp, lo, hi, fast;
+} qg_rq_k;
+
+QG_UNUSED static qg_rq_k qg_rq_consts(int32_t m, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
+{
+    qg_rq_k r;
+    r.k = qg_mbqm_consts(m, shift);
+    r.fast = r.k.t >= 1 && r.k.t <= 54;
+    r.hz = r.fast ? r.k.half + (int64_t)zp * ((int64_t)1 << r.k.t) : 0;
+    r.zp = zp, r.lo = lo, r.hi = hi;
+    return r;
+}
+
+QG_UNUSED static __m512i qg_rq_x16(__m512i x, const qg_rq_k *r)
+{
+    if (r->fast) {
+        const __m512i m = _mm512_set1_epi32(r->k.m), h = _mm512_set1_epi64(r->hz);
+        const __m512i lo = _mm512_set1_epi64(r->lo), hi = _mm512_set1_epi64(r->hi);
+        const __m128i t = _mm_cvtsi32_si128(r->k.t);
+        __m512i pe = _mm512_mul_epi32(x, m), po = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), m);
+        pe = _mm512_add_epi64(_mm512_add_epi64(pe, h), _mm512_srai_epi64(pe, 63));
+        po = _mm512_add_epi64(_mm512_add_epi64(po, h), _mm512_srai_epi64(po, 63));
+        pe = _mm512_max_epi64(_mm512_min_epi64(_mm512_sra_epi64(pe, t), hi), lo);
+        po = _mm512_max_epi64(_mm512_min_epi64(_mm512_sra_epi64(po, t), hi), lo);
+        return _mm512_mask_shuffle_epi32(pe, (__mmask16)0xAAAA, po, (_MM_PERM_ENUM)0xA0);
+    }
+    return _mm512_add_epi32(_mm512_max_epi32(_mm512_min_epi32(qg_mbqm_x16(x, &r->k), _mm512_set1_epi32(r->hi - r->zp)),
+                                             _mm512_set1_epi32(r->lo - r->zp)),
+                            _mm512_set1_epi32(r->zp));
+}
 #elif defined(QG_PATH_AVX2)
 /* AVX2 has no 64-bit arithmetic shift or min / max: sign-flip around a
  * logical shift, compares and blends. */
@@ -289,13 +333,10 @@ QG_UNUSED static void qg_requant(const int32_t *restrict acc, uint8_t *restrict 
     const int64_t half = t > 0 ? (int64_t)1 << (t - 1) : 0, neg = t > 0 ? 1 : 0;
 #if defined(QG_PATH_VNNI)
     {
-        const qg_mbqm_k k = qg_mbqm_consts(m, shift);
-        const __m512i vlo = _mm512_set1_epi32(lo - zp), vhi = _mm512_set1_epi32(hi - zp), vz = _mm512_set1_epi32(zp);
+        const qg_rq_k k = qg_rq_consts(m, shift, zp, lo, hi);
         for (i = 0; i < n; i += 16) {
             const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
-            __m512i v = qg_mbqm_x16(_mm512_maskz_loadu_epi32(mk, acc + i), &k);
-            v = _mm512_add_epi32(_mm512_max_epi32(_mm512_min_epi32(v, vhi), vlo), vz);
-            _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, v);
+            _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, qg_rq_x16(_mm512_maskz_loadu_epi32(mk, acc + i), &k));
         }
         return;
     }
@@ -1409,7 +1450,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
     uint8_t *band = X4 + (cq ? qg_conv_x4(s) : 0);
     int32_t *pooled = (int32_t *)(void *)band;   /* fused 2x2 pool: one channel's pooled band */
     uint8_t *wide = band + (pool ? (pool22 ? qg_align64((size_t)ppad) : qg_align64((size_t)s->o * ohw)) : 0);
-    int32_t g, y0, o, r, c, k, y;
+    int32_t g, y0, o, r, k, y;
     if (direct) {
         const int32_t hp = qg_conv_hp(s), c4n = cg / 4;
         int32_t ky, kx, c4;
@@ -1469,6 +1510,102 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
         qg_maxpool2d(pool, band, out, acc);
 }
 
+/* ------------------------------------- depthwise conv on AVX-512 VNNI
+ * A depthwise conv (one input and one output channel per group, no fused
+ * pool) on AVX-512 VNNI with VBMI, channel by channel:
+ *   - the channel's input is copied into P[hp][wp] (the padded input the
+ *     taps read, qg_conv_hp and qg_conv_wp), the padding as the code
+ *     zp_in, then 64 bytes of slack;
+ *   - per output row and 16 pixels x .. x+15, one vpdpbusd per kernel row
+ *     and 4 taps 4d .. 4d+3: vpermb gathers from one 64-byte load at
+ *     P[y sh + ky dh][x sw + 4d dw] the 4 bytes of each pixel's 4 taps
+ *     (byte 4j + k is j sw + k dw: 15 sw + 3 dw <= 63 keeps them inside
+ *     the load), against those taps' weights (zero past kw);
+ *   - the zero point is folded into the bias, acc = bias - zp_in sum(w) +
+ *     sum(q w), as in the GEMM (so every partial sum is bounded as there);
+ *   - the 16 accumulators are requantized in registers (qg_rq_x16) and
+ *     stored straight into the output row.
+ * The scratch is the per-plane kernel's, which is larger than P's hp wp +
+ * 64 bytes: its int16 input alone takes 2 c sw hp wq >= 2 hp wp bytes and
+ * its staging run more than 2560.  Loads past a row's end read the next
+ * row or the slack: they meet zero weights or feed lanes nobody stores. */
+#if defined(QG_PATH_VNNI) && defined(__AVX512VBMI__)
+#define QG_DW_VNNI 1
+#define QG_DW_QUADS 64   /* kh * ceil(kw / 4) at most */
+QG_UNUSED static int qg_conv_dw_vnni(const qg_conv_shape *s, const qg_pool_shape *pool)
+{
+    return !pool && s->groups == s->c && s->o == s->c && 15 * s->sw + 3 * s->dw <= 63
+        && s->kh * ((s->kw + 3) / 4) <= QG_DW_QUADS;
+}
+
+QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, const uint8_t *in, uint8_t *out,
+                                   void *scratch)
+{
+    const int32_t hp = qg_conv_hp(s), wp = qg_conv_wp(s), nq = (s->kw + 3) / 4;
+    const int32_t x0 = s->pw < wp ? s->pw : wp, x1 = s->pw + s->w < wp ? s->pw + s->w : wp;
+    const uint8_t pad = (uint8_t)q->zp_in;
+    uint8_t *P = (uint8_t *)scratch;
+    int32_t wq[QG_DW_QUADS];
+    char idx[64];
+    __m512i perm;
+    int32_t c, y, x, ky, d, k, j;
+    for (j = 0; j < 16; j++)
+        for (k = 0; k < 4; k++)
+            idx[4 * j + k] = (char)(j * s->sw + k * s->dw);
+    perm = _mm512_loadu_si512((const void *)idx);
+    memset(P + (size_t)hp * (size_t)wp, pad, 64);
+    for (c = 0; c < s->c; c++) {
+        const uint8_t *plane = in + (size_t)c * (size_t)s->h * (size_t)s->w;
+        const int8_t *wc = q->w + (size_t)c * (size_t)s->kh * (size_t)s->kw;
+        uint8_t *oc = out + (size_t)c * (size_t)s->oh * (size_t)s->ow;
+        int32_t sum = 0, corr;
+        qg_rq_k rk;
+        for (ky = 0; ky < s->kh; ky++)
+            for (d = 0; d < nq; d++) {
+                int8_t b[4];
+                for (k = 0; k < 4; k++) {
+                    const int32_t kx = 4 * d + k;
+                    b[k] = kx < s->kw ? wc[ky * s->kw + kx] : 0;
+                    sum += b[k];
+                }
+                memcpy(&wq[ky * nq + d], b, 4);
+            }
+        corr = qg_rd_i32(q->bias, (size_t)c) - q->zp_in * sum;
+        rk = qg_rq_consts(qg_rd_i32(q->mult, (size_t)c), qg_rd_i32(q->shift, (size_t)c), q->zp_out, q->act_min,
+                          q->act_max);
+        for (y = 0; y < hp; y++) {
+            uint8_t *d8 = P + (size_t)y * (size_t)wp;
+            const int32_t iy = y - s->ph;
+            if (iy < 0 || iy >= s->h) {
+                memset(d8, pad, (size_t)wp);
+                continue;
+            }
+            if (x0 > 0)
+                memset(d8, pad, (size_t)x0);
+            if (x1 > x0)
+                memcpy(d8 + x0, plane + (size_t)iy * (size_t)s->w + (x0 - s->pw), (size_t)(x1 - x0));
+            if (wp > x1)
+                memset(d8 + x1, pad, (size_t)(wp - x1));
+        }
+        for (y = 0; y < s->oh; y++) {
+            const uint8_t *row = P + (size_t)y * (size_t)s->sh * (size_t)wp;
+            uint8_t *o = oc + (size_t)y * (size_t)s->ow;
+            for (x = 0; x < s->ow; x += 16) {
+                const __mmask16 m = s->ow - x >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (s->ow - x)) - 1u);
+                const uint8_t *b = row + (size_t)x * (size_t)s->sw;
+                __m512i acc = _mm512_set1_epi32(corr), v;
+                for (ky = 0; ky < s->kh; ky++, b += (size_t)s->dh * (size_t)wp)
+                    for (d = 0; d < nq; d++) {
+                        v = _mm512_permutexvar_epi8(perm, _mm512_loadu_si512((const void *)(b + 4 * d * s->dw)));
+                        acc = _mm512_dpbusd_epi32(acc, v, _mm512_set1_epi32(wq[ky * nq + d]));
+                    }
+                _mm512_mask_cvtepi32_storeu_epi8(o + x, m, qg_rq_x16(acc, &rk));
+            }
+        }
+    }
+}
+#endif
+
 /* Fast convolution, optionally fused with the max_pool2d that consumes its
  * output (pool != NULL; pool->c, h, w must be s->o, oh, ow): the result
  * equals qg_conv2d_ref (then qg_maxpool2d_ref) bit for bit.  packed: what
@@ -1479,6 +1616,10 @@ QG_UNUSED static void qg_conv2d_run(const qg_conv_shape *s, const qg_qparams *q,
 {
     if (packed && qg_conv_is_gemm(s))   /* a conv the plane kernel takes has no packed weights (NULL) */
         qg_conv2d_gemm(s, q, pool, packed, in, out, work);
+#if defined(QG_DW_VNNI)
+    else if (qg_conv_dw_vnni(s, pool))
+        qg_conv2d_dw(s, q, in, out, work);
+#endif
     else
         qg_conv2d_planes(s, q, pool, in, out, work);
 }

@@ -232,7 +232,7 @@ static void test_conv(void)
         s.c = s.groups * cg;
         s.o = s.groups * og;
         s.h = rin(1, 20);
-        s.w = rin(1, 20);
+        s.w = it % 6 == 0 ? rin(1, 40) : rin(1, 20);   /* depthwise: 2 tiles of 16 and an edge */
         s.kh = it % 6 == 1 ? 1 : rin(1, 5);
         s.kw = it % 6 == 1 ? 1 : rin(1, 5);
         s.sh = rin(1, 3);
