@@ -1094,7 +1094,35 @@ QG_UNUSED static void qg_quads(const qg_conv_shape *s, const uint8_t *in, int32_
                 const uint8_t *r3 = r2 + (size_t)s->h * (size_t)s->w;
                 if (x0 > 0)
                     memset(d, pad, (size_t)x0 * 4);
-                for (x = x0; x < x1; x++) {
+                x = x0;
+#if defined(QG_PATH_VNNI) || defined(QG_PATH_AVX2) || defined(QG_PATH_SSE2)
+                /* 16 pixels a step: bytes, then byte pairs interleaved (QG_XOFF is 0) */
+                for (; x + 16 <= x1; x += 16) {
+                    const __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(r0 + x));
+                    const __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(r1 + x));
+                    const __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(r2 + x));
+                    const __m128i e = _mm_loadu_si128((const __m128i *)(const void *)(r3 + x));
+                    const __m128i ab0 = _mm_unpacklo_epi8(a, b), ab1 = _mm_unpackhi_epi8(a, b);
+                    const __m128i ce0 = _mm_unpacklo_epi8(c, e), ce1 = _mm_unpackhi_epi8(c, e);
+                    __m128i *o = (__m128i *)(void *)(d + 4 * x);
+                    _mm_storeu_si128(o, _mm_unpacklo_epi16(ab0, ce0));
+                    _mm_storeu_si128(o + 1, _mm_unpackhi_epi16(ab0, ce0));
+                    _mm_storeu_si128(o + 2, _mm_unpacklo_epi16(ab1, ce1));
+                    _mm_storeu_si128(o + 3, _mm_unpackhi_epi16(ab1, ce1));
+                }
+#elif defined(QG_PATH_SDOT)
+                /* 16 pixels a step: vst4 interleaves the four channels */
+                for (; x + 16 <= x1; x += 16) {
+                    const uint8x16_t off = vdupq_n_u8(QG_XOFF);
+                    uint8x16x4_t v;
+                    v.val[0] = veorq_u8(vld1q_u8(r0 + x), off);
+                    v.val[1] = veorq_u8(vld1q_u8(r1 + x), off);
+                    v.val[2] = veorq_u8(vld1q_u8(r2 + x), off);
+                    v.val[3] = veorq_u8(vld1q_u8(r3 + x), off);
+                    vst4q_u8(d + 4 * x, v);
+                }
+#endif
+                for (; x < x1; x++) {
                     d[4 * x] = (uint8_t)((r0[x] - QG_XOFF) & 255);
                     d[4 * x + 1] = (uint8_t)((r1[x] - QG_XOFF) & 255);
                     d[4 * x + 2] = (uint8_t)((r2[x] - QG_XOFF) & 255);
