@@ -1457,6 +1457,46 @@ QG_UNUSED static void qg_pool22_acc(const int32_t *restrict a, int32_t rows, int
     }
 }
 
+#if defined(QG_PATH_VNNI)
+/* qg_pool22_acc and qg_requant in one pass, 16 pooled values a step in
+ * registers: the 2x2 max (min) of the accumulators, requantized
+ * (qg_rq_x16) and stored as codes.  The loads are masked to the values
+ * the pool reads. */
+QG_UNUSED static void qg_pool22_rq(const int32_t *a, int32_t rows, int32_t w, int32_t ow2, int mn, int32_t he,
+                                   const qg_rq_k *rk, uint8_t *d)
+{
+    const __m512i ev = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+    const __m512i od = _mm512_add_epi32(ev, _mm512_set1_epi32(1));
+    int32_t y, x, j;
+    for (y = 0; y + 1 < rows; y += 2, d += ow2) {
+        for (x = 0; x < ow2; x += 16) {
+            const int32_t n = ow2 - x < 16 ? ow2 - x : 16;
+            const __mmask16 mk = (__mmask16)((1u << n) - 1u);
+            __m512i t[2];
+            for (j = 0; j < 2; j++) {
+                const int32_t *r = a + (size_t)(y + j) * (size_t)w;
+                __m512i u, v;
+                if (he) {   /* even columns first, the odd ones from he */
+                    u = _mm512_maskz_loadu_epi32(mk, r + x);
+                    v = _mm512_maskz_loadu_epi32(mk, r + he + x);
+                } else {    /* pairs side by side: split 2n values into even and odd */
+                    const __mmask16 m0 = 2 * n >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (2 * n)) - 1u);
+                    const __mmask16 m1 = 2 * n <= 16 ? (__mmask16)0 : 2 * n >= 32 ? (__mmask16)0xffff
+                                                                                   : (__mmask16)((1u << (2 * n - 16)) - 1u);
+                    const __m512i lo = _mm512_maskz_loadu_epi32(m0, r + 2 * x);
+                    const __m512i hi = _mm512_maskz_loadu_epi32(m1, r + 2 * x + 16);
+                    u = _mm512_permutex2var_epi32(lo, ev, hi);
+                    v = _mm512_permutex2var_epi32(lo, od, hi);
+                }
+                t[j] = mn ? _mm512_min_epi32(u, v) : _mm512_max_epi32(u, v);
+            }
+            _mm512_mask_cvtepi32_storeu_epi8(d + x, mk,
+                                             qg_rq_x16(mn ? _mm512_min_epi32(t[0], t[1]) : _mm512_max_epi32(t[0], t[1]), rk));
+        }
+    }
+}
+#endif
+
 QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
                                      const void *packed, const uint8_t *in, uint8_t *out, void *work)
 {
@@ -1515,9 +1555,15 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
                     if (pool22) {
                         /* pool the accumulators (max, or min when m < 0), then requantize
                          * only the pooled values: monotone, see qg_requant */
+                        uint8_t *dst = out + ((size_t)oc * (size_t)pool->oh + (size_t)(y0 / 2)) * (size_t)pool->ow;
+#if defined(QG_PATH_VNNI)
+                        const qg_rq_k rk = qg_rq_consts(m, sft, q->zp_out, q->act_min, q->act_max);
+                        (void)pooled;
+                        qg_pool22_rq(a, nr, pw, pool->ow, m < 0, cq ? 0 : (s->ow + 1) / 2, &rk, dst);
+#else
                         qg_pool22_acc(a, nr, pw, pool->ow, m < 0, cq ? 0 : (s->ow + 1) / 2, pooled);
-                        qg_requant(pooled, out + ((size_t)oc * (size_t)pool->oh + (size_t)(y0 / 2)) * (size_t)pool->ow,
-                                   nr / 2 * pool->ow, m, sft, q->zp_out, q->act_min, q->act_max);
+                        qg_requant(pooled, dst, nr / 2 * pool->ow, m, sft, q->zp_out, q->act_min, q->act_max);
+#endif
                     } else {
                         uint8_t *dst = pool ? band + (size_t)oc * ohw + (size_t)y0 * (size_t)s->ow
                                             : out + (size_t)oc * ohw + (size_t)y0 * (size_t)s->ow;
