@@ -1018,6 +1018,34 @@ QG_UNUSED static size_t qg_conv2d_scratch(const qg_conv_shape *s, const qg_pool_
  * the pixels rows*ow .. ppad-1 only feed accumulators nobody reads, and the
  * K values past K in the last quad, which meet zero weights, are zeroed
  * once per conv call by qg_im2col_tails (a band never writes them). */
+/* d[4 j] = r[j step] - QG_XOFF for j < n: one tap's codes into its byte of
+ * each pixel's K quad.  With VBMI, 16 pixels a step: one masked load (the
+ * bytes read, no more), vpermb moving byte j step to byte 4 j, one masked
+ * store of every fourth byte. */
+QG_UNUSED static void qg_spread4(uint8_t *restrict d, const uint8_t *restrict r, int32_t n, int32_t step)
+{
+    int32_t j = 0;
+#if defined(QG_PATH_VNNI) && defined(__AVX512VBMI__)
+    if (15 * step < 64) {
+        char idx[64];
+        __m512i perm;
+        for (j = 0; j < 64; j++)
+            idx[j] = (char)((j >> 2) * step);
+        perm = _mm512_loadu_si512((const void *)idx);
+        for (j = 0; j < n; j += 16) {
+            const int32_t k = n - j < 16 ? n - j : 16, nb = (k - 1) * step + 1;
+            const __mmask64 ml = nb >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << nb) - 1);
+            const __mmask64 ms = (__mmask64)0x1111111111111111ull & (k >= 16 ? ~(__mmask64)0 : (((__mmask64)1 << (4 * k)) - 1));
+            const __m512i v = _mm512_maskz_loadu_epi8(ml, (const void *)(r + (size_t)j * (size_t)step));
+            _mm512_mask_storeu_epi8((void *)(d + 4 * (size_t)j), ms, _mm512_permutexvar_epi8(perm, v));
+        }
+        return;
+    }
+#endif
+    for (; j < n; j++)
+        d[4 * j] = (uint8_t)((r[j * step] - QG_XOFF) & 255);
+}
+
 #define QG_COL(x) (he ? ((x) >> 1) + ((x) & 1) * he : (x))
 QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32_t y0, int32_t rows,
                                 int32_t ppad, int32_t zp, int32_t he, uint8_t *restrict B)
@@ -1048,12 +1076,14 @@ QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32
                         const uint8_t *r = plane + (size_t)iy * (size_t)s->w + off;
                         for (x = 0; x < x0; x++)
                             d[4 * QG_COL(x)] = pad;
-                        if (s->sw == 1) {
-                            for (x = x0; x < x1; x++)
-                                d[4 * QG_COL(x)] = (uint8_t)((r[x] - QG_XOFF) & 255);
-                        } else {
-                            for (x = x0; x < x1; x++)
-                                d[4 * QG_COL(x)] = (uint8_t)((r[x * s->sw] - QG_XOFF) & 255);
+                        if (!he) {
+                            qg_spread4(d + 4 * x0, r + x0 * s->sw, x1 - x0, s->sw);
+                        } else if (x1 > x0) {   /* even columns to x / 2, odd ones to he + x / 2 */
+                            const int32_t xe = x0 + (x0 & 1), xo = x0 + 1 - (x0 & 1);
+                            if (x1 > xe)
+                                qg_spread4(d + 4 * (xe >> 1), r + xe * s->sw, (x1 - xe + 1) / 2, 2 * s->sw);
+                            if (x1 > xo)
+                                qg_spread4(d + 4 * (he + (xo >> 1)), r + xo * s->sw, (x1 - xo + 1) / 2, 2 * s->sw);
                         }
                         for (x = x1; x < s->ow; x++)
                             d[4 * QG_COL(x)] = pad;
