@@ -226,6 +226,16 @@ static int64_t conv_planes_scratch(const Step *s) {
          align64((g->c * g->sw * hp * wq + 16) * 2);
 }
 
+/* The groups the GEMM sees: pairs merged (qg_conv_merge: 2 or 3 output
+ * and at least 2 input channels per group, an even group count). */
+static ConvGeom gemm_geom(const Step *s) {
+  ConvGeom g = s->conv;
+  const int64_t cg = g.c / g.groups, og = g.o / g.groups;
+  if (og >= 2 && og <= 3 && cg >= 2 && g.groups % 2 == 0)
+    g.groups /= 2;
+  return g;
+}
+
 /* qg_conv2d_work of the GEMM kernel: the K quads' offsets, one 4-row tile
  * of accumulators, the band's im2col (not for the implicit GEMM: channel
  * quads and unit strides), the channel-quad input X4 (groups of a multiple
@@ -233,7 +243,7 @@ static int64_t conv_planes_scratch(const Step *s) {
  * accumulators (with another pool, the band's codes) and for the implicit
  * GEMM one band of codes on the wide grid. */
 static int64_t conv_gemm_work(const Step *s) {
-  const ConvGeom *g = &s->conv;
+  const ConvGeom gm = gemm_geom(s), *g = &gm;
   const int64_t cg = g->c / g->groups, kp = (cg * g->kh * g->kw + 3) / 4 * 4;
   const bool cq = cg % 4 == 0, direct = cq && g->sh == 1 && g->sw == 1;
   const int64_t hp = (g->oh - 1) * g->sh + (g->kh - 1) * g->dh + 1, wp = (g->ow - 1) * g->sw + (g->kw - 1) * g->dw + 1;
@@ -270,12 +280,12 @@ static int64_t conv_gemm_work(const Step *s) {
          (!p ? 0 : pool22 ? align64(ppad) : align64(g->o * r * g->ow)) + (direct ? align64(ppad) : 0);
 }
 
-static bool conv_is_gemm(const Step *s) { return s->conv.o / s->conv.groups >= 4; }
+static bool conv_is_gemm(const Step *s) { return s->conv.o / gemm_geom(s).groups >= 4; }
 
 /* qg_conv2d_packed: the weights in 4-row tiles and the folded biases,
  * written by init, read by every run. */
 static int64_t conv_packed(const Step *s) {
-  const ConvGeom *g = &s->conv;
+  const ConvGeom gm = gemm_geom(s), *g = &gm;
   const int64_t kp = (g->c / g->groups * g->kh * g->kw + 3) / 4 * 4, ogp = (g->o / g->groups + 3) / 4 * 4;
   return conv_is_gemm(s) ? align64(g->groups * ogp * kp) + align64(g->groups * ogp * 4) : 0;
 }

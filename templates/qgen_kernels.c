@@ -895,11 +895,30 @@ QG_UNUSED static void qg_conv2d_planes(const qg_conv_shape *s, const qg_qparams 
 #define QG_BAND_POOL 384
 #define QG_BAND_PIX 1024
 
-/* The GEMM kernel takes convs with og >= 4; the others (depthwise, the
- * seed's 2-channel groups) keep the per-plane kernel above. */
+/* Groups merged in pairs: a conv with 2 or 3 output and at least 2 input
+ * channels per group and an even group count (the seed's conv2, 2 in and
+ * 2 out) goes through the GEMM as groups / 2 groups, each the pair of
+ * groups 2g, 2g+1 with block-diagonal weights (zero between the two
+ * original groups: codes there meet zero weights and add 0, so the
+ * accumulators are the same sums, in the same bound).  The GEMM kernel
+ * takes a conv with og >= 4 after this; the others (depthwise, single
+ * output channels) keep the per-plane kernel above. */
+QG_UNUSED static int32_t qg_conv_merge(const qg_conv_shape *s)
+{
+    const int32_t cg = s->c / s->groups, og = s->o / s->groups;
+    return og >= 2 && og <= 3 && cg >= 2 && s->groups % 2 == 0 ? 2 : 1;
+}
+
+QG_UNUSED static qg_conv_shape qg_conv_gshape(const qg_conv_shape *s)
+{
+    qg_conv_shape g = *s;
+    g.groups /= qg_conv_merge(s);
+    return g;
+}
+
 QG_UNUSED static int qg_conv_is_gemm(const qg_conv_shape *s)
 {
-    return s->o / s->groups >= 4;
+    return s->o / (s->groups / qg_conv_merge(s)) >= 4;
 }
 
 QG_UNUSED static int qg_pool_is22(const qg_conv_shape *s, const qg_pool_shape *pool)
@@ -978,8 +997,9 @@ QG_UNUSED static int32_t qg_gemm_rows(const qg_conv_shape *s, const qg_pool_shap
  * tiles, then the folded biases, int32 [groups*ogp].  The per-plane kernel
  * packs nothing (0).  The generated init packs them once, into the arena,
  * with qg_conv2d_pack; every run (and every image of a batch) reuses them. */
-QG_UNUSED static size_t qg_conv2d_packed(const qg_conv_shape *s)
+QG_UNUSED static size_t qg_conv2d_packed(const qg_conv_shape *s0)
 {
+    const qg_conv_shape g = qg_conv_gshape(s0), *s = &g;
     const size_t kp = (size_t)(s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
     const size_t ogp = (size_t)(s->o / s->groups + 3) / 4 * 4;
     if (!qg_conv_is_gemm(s))
@@ -993,13 +1013,14 @@ QG_UNUSED static size_t qg_conv2d_packed(const qg_conv_shape *s)
  * channel, int32 [ppad / 4], with another pool the band's codes (all
  * channels), and for the implicit GEMM one band of codes on the wide grid
  * [ppad]; or the per-plane kernel's scratch. */
-QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s, const qg_pool_shape *pool)
+QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s0, const qg_pool_shape *pool)
 {
+    const qg_conv_shape g = qg_conv_gshape(s0), *s = &g;
     const size_t kp = (size_t)(s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
     const size_t rows = (size_t)qg_gemm_rows(s, pool), ppad = (rows * (size_t)qg_gemm_pitch(s) + 15) / 16 * 16;
     const size_t extra = !pool ? 0 : qg_pool_is22(s, pool) ? qg_align64(ppad) : qg_align64((size_t)s->o * rows * (size_t)s->ow);
     if (!qg_conv_is_gemm(s))
-        return qg_conv2d_planes_scratch(s, pool);
+        return qg_conv2d_planes_scratch(s0, pool);
     return qg_align64(kp) + qg_align64(4 * ppad * 4) + (qg_conv_direct(s) ? 0 : qg_align64(kp * ppad))
         + (qg_conv_cq(s) ? qg_conv_x4(s) : 0) + extra + (qg_conv_direct(s) ? qg_align64(ppad) : 0);
 }
@@ -1140,6 +1161,24 @@ QG_UNUSED static void qg_quads(const qg_conv_shape *s, const uint8_t *in, int32_
                     _mm_storeu_si128(o + 2, _mm_unpacklo_epi16(ab1, ce1));
                     _mm_storeu_si128(o + 3, _mm_unpackhi_epi16(ab1, ce1));
                 }
+#if defined(QG_PATH_VNNI)
+                if (x < x1) {   /* the last n < 16 pixels: masked loads and stores */
+                    const uint32_t n = (uint32_t)(x1 - x);
+                    const __mmask16 ml = (__mmask16)((1u << n) - 1u);
+                    const __m128i a = _mm_maskz_loadu_epi8(ml, r0 + x), b = _mm_maskz_loadu_epi8(ml, r1 + x);
+                    const __m128i c = _mm_maskz_loadu_epi8(ml, r2 + x), e = _mm_maskz_loadu_epi8(ml, r3 + x);
+                    const __m128i ab0 = _mm_unpacklo_epi8(a, b), ab1 = _mm_unpackhi_epi8(a, b);
+                    const __m128i ce0 = _mm_unpacklo_epi8(c, e), ce1 = _mm_unpackhi_epi8(c, e);
+                    const __m128i v[4] = {_mm_unpacklo_epi16(ab0, ce0), _mm_unpackhi_epi16(ab0, ce0),
+                                          _mm_unpacklo_epi16(ab1, ce1), _mm_unpackhi_epi16(ab1, ce1)};
+                    uint32_t j;
+                    for (j = 0; j < 4 && 4 * j < n; j++) {   /* 4 pixels (16 bytes) a store */
+                        const uint32_t k = n - 4 * j < 4 ? n - 4 * j : 4;
+                        _mm_mask_storeu_epi8(d + 4 * x + 16 * j, (__mmask16)((1u << (4 * k)) - 1u), v[j]);
+                    }
+                    x = x1;
+                }
+#endif
 #elif defined(QG_PATH_SDOT)
                 /* 16 pixels a step: vst4 interleaves the four channels */
                 for (; x + 16 <= x1; x += 16) {
@@ -1421,8 +1460,10 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
 /* Weights of all groups into 4-row tiles, and the folded biases, into
  * `packed` (qg_conv2d_packed(s) bytes, 16-byte aligned); nothing for the
  * per-plane kernel. */
-QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s, const qg_qparams *q, void *packed)
+QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s0, const qg_qparams *q, void *packed)
 {
+    const qg_conv_shape gs = qg_conv_gshape(s0), *s = &gs;   /* groups merged: qg_conv_merge */
+    const int32_t og0 = s0->o / s0->groups, cg0 = s0->c / s0->groups, taps = s->kh * s->kw;
     const int32_t og = s->o / s->groups, ogp = (og + 3) / 4 * 4;
     const int32_t cg = s->c / s->groups, k = cg * s->kh * s->kw, kq = (k + 3) / 4;
     const int cq = qg_conv_cq(s);
@@ -1436,11 +1477,15 @@ QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s, const qg_qparams *q
             int8_t *t = W + ((size_t)g * (size_t)ogp + (size_t)(o & ~3)) * (size_t)kq * 4 + (o & 3) * 4;
             int32_t sum = 0;
             if (o < og) {
-                const int8_t *src = q->w + (size_t)(g * og + o) * (size_t)k;
+                /* output channel oc of the original group go; its weights are
+                 * [cg0][kh][kw], the input channels of go */
+                const int32_t oc = g * og + o, go = oc / og0;
+                const int8_t *src = q->w + (size_t)oc * (size_t)(cg0 * taps);
                 for (kk = 0; kk < 4 * kq; kk++) {
-                    /* channel quads: kk = (ky kw + kx) cg + ci */
-                    const int32_t ci = kk % cg, tap = kk / cg;
-                    const int8_t v = kk >= k ? 0 : cq ? src[ci * s->kh * s->kw + tap] : src[kk];
+                    /* channel quads: kk = (ky kw + kx) cg + ci; else kk = ci taps + tap */
+                    const int32_t ci = cq ? kk % cg : kk / taps, tap = cq ? kk / cg : kk % taps;
+                    const int32_t cin = g * cg + ci - go * cg0;   /* within go, if it is go's */
+                    const int8_t v = kk >= k || cin < 0 || cin >= cg0 ? 0 : src[cin * taps + tap];
                     t[(kk >> 2) * 16 + (kk & 3)] = v;
                     sum += v;
                 }
@@ -1718,8 +1763,10 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
 QG_UNUSED static void qg_conv2d_run(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
                                     const void *packed, const uint8_t *in, uint8_t *out, void *work)
 {
-    if (packed && qg_conv_is_gemm(s))   /* a conv the plane kernel takes has no packed weights (NULL) */
-        qg_conv2d_gemm(s, q, pool, packed, in, out, work);
+    if (packed && qg_conv_is_gemm(s)) {   /* a conv the plane kernel takes has no packed weights (NULL) */
+        const qg_conv_shape g = qg_conv_gshape(s);
+        qg_conv2d_gemm(&g, q, pool, packed, in, out, work);
+    }
 #if defined(QG_DW_VNNI)
     else if (qg_conv_dw_vnni(s, pool))
         qg_conv2d_dw(s, q, in, out, work);
