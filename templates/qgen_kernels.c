@@ -607,13 +607,25 @@ QG_UNUSED static void qg_maxpool2d(const qg_pool_shape *s, const uint8_t *in, ui
                     const uint8_t *p = r + 2 * x - s->pw;
                     orow[x] = p[0] > p[1] ? p[0] : p[1];
                 }
-            } else {
-                for (x = x0; x < x1; x++) {
-                    const uint8_t *p = r + x * s->sw - s->pw;
-                    uint8_t mx = p[0];
-                    for (kx = 1; kx < s->kw; kx++)
-                        mx = p[kx * s->dw] > mx ? p[kx * s->dw] : mx;
-                    orow[x] = mx;
+            } else if (x1 > x0) {
+                /* tap by tap over the row, so that each pass vectorizes */
+                const uint8_t *p = r + x0 * s->sw - s->pw;
+                uint8_t *o = orow + x0;
+                const int32_t n = x1 - x0;
+                for (x = 0; x < n; x++)
+                    o[x] = p[x * s->sw];
+                for (kx = 1; kx < s->kw; kx++) {
+                    const uint8_t *pk = p + kx * s->dw;
+                    if (s->sw == 1) {
+                        for (x = 0; x < n; x++)
+                            o[x] = pk[x] > o[x] ? pk[x] : o[x];
+                    } else if (s->sw == 2) {
+                        for (x = 0; x < n; x++)
+                            o[x] = pk[2 * x] > o[x] ? pk[2 * x] : o[x];
+                    } else {
+                        for (x = 0; x < n; x++)
+                            o[x] = pk[x * s->sw] > o[x] ? pk[x * s->sw] : o[x];
+                    }
                 }
             }
             for (x = 0; x < s->ow; x++) {
