@@ -240,7 +240,7 @@ static ConvGeom gemm_geom(const Step *s) {
  * of accumulators, the band's im2col (not for the implicit GEMM: channel
  * quads and unit strides), the channel-quad input X4 (groups of a multiple
  * of 4 channels), with a fused 2x2 pool one channel's pooled
- * accumulators (with another pool, the band's codes) and for the implicit
+ * accumulators (with another pool, the plane's codes) and for the implicit
  * GEMM one band of codes on the wide grid. */
 static int64_t conv_gemm_work(const Step *s) {
   const ConvGeom gm = gemm_geom(s), *g = &gm;
@@ -256,18 +256,16 @@ static int64_t conv_gemm_work(const Step *s) {
                      p->dh == 1 && p->dw == 1 && 2 * poh <= g->oh && 2 * pow_ <= g->ow;
   const int64_t ohe = pool22 ? 2 * poh : g->oh;
   int64_t r;
-  if (p && !pool22) {
-    r = g->oh;
-  } else if (direct) {
+  if (direct) {
     r = 1024 / wp;
-    if (p)
+    if (pool22)
       r = r < 2 ? 2 : r & ~(int64_t)1;
     r = r < 1 ? 1 : r > ohe ? ohe : r;
   } else {
     r = 262144 / (kp * g->ow);
     if (r * g->ow < 64)
       r = (64 + g->ow - 1) / g->ow;
-    if (p) {
+    if (pool22) {
       const int64_t rp = 384 / g->ow;
       r = r < rp ? r : rp;
       r = r < 2 ? 2 : r & ~(int64_t)1;
@@ -277,7 +275,7 @@ static int64_t conv_gemm_work(const Step *s) {
   const int64_t ppad = (r * pitch + 15) / 16 * 16;
   const int64_t x4 = cq ? align64(cg * hp * wp + 4 * (16 + g->kw * g->dw)) : 0;
   return align64(kp) + align64(4 * ppad * 4) + (direct ? 0 : align64(kp * ppad)) + x4 +
-         (!p ? 0 : pool22 ? align64(ppad) : align64(g->o * r * g->ow)) + (direct ? align64(ppad) : 0);
+         (!p ? 0 : pool22 ? align64(ppad) : align64(g->o * g->oh * g->ow)) + (direct ? align64(ppad) : 0);
 }
 
 static bool conv_is_gemm(const Step *s) { return s->conv.o / gemm_geom(s).groups >= 4; }

@@ -979,24 +979,23 @@ QG_UNUSED static int32_t qg_gemm_pitch(const qg_conv_shape *s)
 /* Output rows per band: B within QG_BAND_B bytes, at least 64 pixels (the
  * implicit GEMM: at most QG_BAND_PIX pixels); with a fused 2x2 pool at most
  * QG_BAND_POOL pixels (the im2col kernel; the pool works on one 4-channel
- * tile of int32 accumulators at a time), an even count; another pool takes
- * the whole plane. */
+ * tile of int32 accumulators at a time), an even count.  Another pool
+ * reads the whole plane of codes, which gathers band by band (below). */
 QG_UNUSED static int32_t qg_gemm_rows(const qg_conv_shape *s, const qg_pool_shape *pool)
 {
     const int32_t kp = (s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
     const int32_t ohe = qg_pool_is22(s, pool) ? 2 * pool->oh : s->oh;
+    const int pool22 = qg_pool_is22(s, pool);
     int32_t r;
-    if (pool && !qg_pool_is22(s, pool))
-        return s->oh;
     if (qg_conv_direct(s)) {
         r = QG_BAND_PIX / qg_conv_wp(s);
-        if (pool)
+        if (pool22)
             r = r < 2 ? 2 : r & ~(int32_t)1;
     } else {
         r = QG_BAND_B / (kp * s->ow);
         if (r * s->ow < 64)
             r = (64 + s->ow - 1) / s->ow;
-        if (pool) {
+        if (pool22) {
             const int32_t rp = QG_BAND_POOL / s->ow;
             r = r < rp ? r : rp;
             r = r < 2 ? 2 : r & ~(int32_t)1;
@@ -1022,7 +1021,7 @@ QG_UNUSED static size_t qg_conv2d_packed(const qg_conv_shape *s0)
 /* Bytes of work space of qg_conv2d_run: K quad offsets int32 [KQ], acc
  * int32 [4][ppad], B [KP*ppad] (not for the implicit GEMM), X4 (channel
  * quads), then with a fused 2x2 pool the pooled accumulators of one
- * channel, int32 [ppad / 4], with another pool the band's codes (all
+ * channel, int32 [ppad / 4], with another pool the plane's codes (all
  * channels), and for the implicit GEMM one band of codes on the wide grid
  * [ppad]; or the per-plane kernel's scratch. */
 QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s0, const qg_pool_shape *pool)
@@ -1030,7 +1029,7 @@ QG_UNUSED static size_t qg_conv2d_work(const qg_conv_shape *s0, const qg_pool_sh
     const qg_conv_shape g = qg_conv_gshape(s0), *s = &g;
     const size_t kp = (size_t)(s->c / s->groups * s->kh * s->kw + 3) / 4 * 4;
     const size_t rows = (size_t)qg_gemm_rows(s, pool), ppad = (rows * (size_t)qg_gemm_pitch(s) + 15) / 16 * 16;
-    const size_t extra = !pool ? 0 : qg_pool_is22(s, pool) ? qg_align64(ppad) : qg_align64((size_t)s->o * rows * (size_t)s->ow);
+    const size_t extra = !pool ? 0 : qg_pool_is22(s, pool) ? qg_align64(ppad) : qg_align64((size_t)s->o * (size_t)s->oh * (size_t)s->ow);
     if (!qg_conv_is_gemm(s))
         return qg_conv2d_planes_scratch(s0, pool);
     return qg_align64(kp) + qg_align64(4 * ppad * 4) + (qg_conv_direct(s) ? 0 : qg_align64(kp * ppad))
@@ -1667,7 +1666,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
             }
         }
     }
-    if (pool && !pool22)     /* the band is the whole plane; acc (>= ow bytes) is free now */
+    if (pool && !pool22)     /* the plane's codes are all in `band`; acc (>= ow bytes) is free now */
         qg_maxpool2d(pool, band, out, acc);
 }
 
