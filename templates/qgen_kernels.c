@@ -1825,6 +1825,26 @@ QG_UNUSED static void qg_linear(const qg_qparams *q, const uint8_t *in, uint8_t 
     int16_t *x = (int16_t *)scratch;
     int32_t *acc = (int32_t *)((unsigned char *)scratch + qg_align64((size_t)nin * 2));
     int32_t o, i;
+#if defined(QG_PATH_VNNI)
+    /* 64 inputs a step: vpdpbusd of the raw codes by the weights, and of
+     * ones by the weights for sum(w); acc = bias + sum(q w) - zp_in sum(w),
+     * the sum (q - zp_in) w in wrapping int32 arithmetic, so equal to it
+     * wherever that sum is (qg_linear_ref's). */
+    (void)x;
+    for (o = 0; o < nout; o++) {
+        const int8_t *w = q->w + (size_t)o * (size_t)nin;
+        const __m512i ones = _mm512_set1_epi8(1);
+        __m512i sq = _mm512_setzero_si512(), sw = _mm512_setzero_si512();
+        for (i = 0; i < nin; i += 64) {
+            const __mmask64 mk = nin - i >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << (nin - i)) - 1);
+            const __m512i vw = _mm512_maskz_loadu_epi8(mk, (const void *)(w + i));
+            sq = _mm512_dpbusd_epi32(sq, _mm512_maskz_loadu_epi8(mk, (const void *)(in + i)), vw);
+            sw = _mm512_dpbusd_epi32(sw, ones, vw);
+        }
+        sq = _mm512_sub_epi32(sq, _mm512_mullo_epi32(sw, _mm512_set1_epi32(q->zp_in)));
+        acc[o] = qg_u32_to_i32((uint32_t)_mm512_reduce_add_epi32(sq) + qg_rd_u32(q->bias + 4 * (size_t)o));
+    }
+#else
     for (i = 0; i < nin; i++)
         x[i] = (int16_t)((int32_t)in[i] - q->zp_in);
     for (o = 0; o < nout; o++) {
@@ -1834,6 +1854,7 @@ QG_UNUSED static void qg_linear(const qg_qparams *q, const uint8_t *in, uint8_t 
             sum += (int32_t)x[i] * (int32_t)w[i];
         acc[o] = sum + qg_rd_i32(q->bias, (size_t)o);
     }
+#endif
     for (o = 0; o < nout; o++)
         out[o] = qg_clamp_u8(qg_mbqm(acc[o], qg_rd_i32(q->mult, (size_t)o), qg_rd_i32(q->shift, (size_t)o))
                              + q->zp_out, q->act_min, q->act_max);
