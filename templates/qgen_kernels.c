@@ -1059,11 +1059,9 @@ QG_UNUSED static void qg_spread4(uint8_t *restrict d, const uint8_t *restrict r,
     int32_t j = 0;
 #if defined(QG_PATH_VNNI) && defined(__AVX512VBMI__)
     if (15 * step < 64) {
-        char idx[64];
-        __m512i perm;
-        for (j = 0; j < 64; j++)
-            idx[j] = (char)((j >> 2) * step);
-        perm = _mm512_loadu_si512((const void *)idx);
+        /* byte 4 d + k of the index is d step: dword d is d step 0x01010101 */
+        const __m512i perm = _mm512_mullo_epi32(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+                                                _mm512_set1_epi32(step * 0x01010101));
         for (j = 0; j < n; j += 16) {
             const int32_t k = n - j < 16 ? n - j : 16, nb = (k - 1) * step + 1;
             const __mmask64 ml = nb >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << nb) - 1);
