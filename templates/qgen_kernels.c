@@ -1288,6 +1288,29 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
         _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), c30); _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 16), c31);
         _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 32), c32); _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 48), c33);
     }
+    if (np - p0 >= 32) {   /* a 32-pixel block: 8 accumulators hide vpdpbusd's latency better than 4 */
+        __m512i c00 = _mm512_set1_epi32(corr[0]), c01 = c00, c10 = _mm512_set1_epi32(corr[1]), c11 = c10;
+        __m512i c20 = _mm512_set1_epi32(corr[2]), c21 = c20, c30 = _mm512_set1_epi32(corr[3]), c31 = c30;
+        const uint8_t *bp = B + (size_t)p0 * 4;
+        const int8_t *w = W;
+        for (k = 0; k < nkq; k++, w += 16) {
+            const uint8_t *b = bp + koff[k];
+            const __m512i b0 = _mm512_loadu_si512((const void *)b), b1 = _mm512_loadu_si512((const void *)(b + 64));
+            __m512i w0 = _mm512_set1_epi32(qg_ld_i32(w));
+            c00 = _mm512_dpbusd_epi32(c00, b0, w0); c01 = _mm512_dpbusd_epi32(c01, b1, w0);
+            w0 = _mm512_set1_epi32(qg_ld_i32(w + 4));
+            c10 = _mm512_dpbusd_epi32(c10, b0, w0); c11 = _mm512_dpbusd_epi32(c11, b1, w0);
+            w0 = _mm512_set1_epi32(qg_ld_i32(w + 8));
+            c20 = _mm512_dpbusd_epi32(c20, b0, w0); c21 = _mm512_dpbusd_epi32(c21, b1, w0);
+            w0 = _mm512_set1_epi32(qg_ld_i32(w + 12));
+            c30 = _mm512_dpbusd_epi32(c30, b0, w0); c31 = _mm512_dpbusd_epi32(c31, b1, w0);
+        }
+        _mm512_storeu_si512((void *)(acc + p0), c00); _mm512_storeu_si512((void *)(acc + p0 + 16), c01);
+        _mm512_storeu_si512((void *)(acc + pitch + p0), c10); _mm512_storeu_si512((void *)(acc + pitch + p0 + 16), c11);
+        _mm512_storeu_si512((void *)(acc + 2 * pitch + p0), c20); _mm512_storeu_si512((void *)(acc + 2 * pitch + p0 + 16), c21);
+        _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), c30); _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 16), c31);
+        p0 += 32;
+    }
     for (; p0 < np; p0 += 16) {
         __m512i c0 = _mm512_set1_epi32(corr[0]), c1 = _mm512_set1_epi32(corr[1]);
         __m512i c2 = _mm512_set1_epi32(corr[2]), c3 = _mm512_set1_epi32(corr[3]);
