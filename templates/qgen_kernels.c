@@ -1312,22 +1312,36 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
         p0 += 32;
     }
     for (; p0 < np; p0 += 16) {
+        /* the even and the odd K quads into two sets of accumulators (8
+         * chains), added at the end: integer sums in any order are equal */
         __m512i c0 = _mm512_set1_epi32(corr[0]), c1 = _mm512_set1_epi32(corr[1]);
         __m512i c2 = _mm512_set1_epi32(corr[2]), c3 = _mm512_set1_epi32(corr[3]);
+        __m512i d0 = _mm512_setzero_si512(), d1 = d0, d2 = d0, d3 = d0;
         const uint8_t *bp = B + (size_t)p0 * 4;
         const int8_t *w = W;
-        for (k = 0; k < nkq; k++, w += 16) {
-            const uint8_t *b = bp + koff[k];
-            const __m512i b0 = _mm512_loadu_si512((const void *)b);
+        for (k = 0; k + 1 < nkq; k += 2, w += 32) {
+            const __m512i b0 = _mm512_loadu_si512((const void *)(bp + koff[k]));
+            const __m512i b1 = _mm512_loadu_si512((const void *)(bp + koff[k + 1]));
+            c0 = _mm512_dpbusd_epi32(c0, b0, _mm512_set1_epi32(qg_ld_i32(w)));
+            c1 = _mm512_dpbusd_epi32(c1, b0, _mm512_set1_epi32(qg_ld_i32(w + 4)));
+            c2 = _mm512_dpbusd_epi32(c2, b0, _mm512_set1_epi32(qg_ld_i32(w + 8)));
+            c3 = _mm512_dpbusd_epi32(c3, b0, _mm512_set1_epi32(qg_ld_i32(w + 12)));
+            d0 = _mm512_dpbusd_epi32(d0, b1, _mm512_set1_epi32(qg_ld_i32(w + 16)));
+            d1 = _mm512_dpbusd_epi32(d1, b1, _mm512_set1_epi32(qg_ld_i32(w + 20)));
+            d2 = _mm512_dpbusd_epi32(d2, b1, _mm512_set1_epi32(qg_ld_i32(w + 24)));
+            d3 = _mm512_dpbusd_epi32(d3, b1, _mm512_set1_epi32(qg_ld_i32(w + 28)));
+        }
+        if (k < nkq) {
+            const __m512i b0 = _mm512_loadu_si512((const void *)(bp + koff[k]));
             c0 = _mm512_dpbusd_epi32(c0, b0, _mm512_set1_epi32(qg_ld_i32(w)));
             c1 = _mm512_dpbusd_epi32(c1, b0, _mm512_set1_epi32(qg_ld_i32(w + 4)));
             c2 = _mm512_dpbusd_epi32(c2, b0, _mm512_set1_epi32(qg_ld_i32(w + 8)));
             c3 = _mm512_dpbusd_epi32(c3, b0, _mm512_set1_epi32(qg_ld_i32(w + 12)));
         }
-        _mm512_storeu_si512((void *)(acc + p0), c0);
-        _mm512_storeu_si512((void *)(acc + pitch + p0), c1);
-        _mm512_storeu_si512((void *)(acc + 2 * pitch + p0), c2);
-        _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), c3);
+        _mm512_storeu_si512((void *)(acc + p0), _mm512_add_epi32(c0, d0));
+        _mm512_storeu_si512((void *)(acc + pitch + p0), _mm512_add_epi32(c1, d1));
+        _mm512_storeu_si512((void *)(acc + 2 * pitch + p0), _mm512_add_epi32(c2, d2));
+        _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), _mm512_add_epi32(c3, d3));
     }
 }
 #elif defined(QG_PATH_AVX2)
