@@ -261,6 +261,18 @@ QG_UNUSED static __m512i qg_rq_x16(__m512i x, const qg_rq_k *r)
                                              _mm512_set1_epi32(r->lo - r->zp)),
                             _mm512_set1_epi32(r->zp));
 }
+
+/* qg_mbqm_x16 where the result cannot saturate and 1 <= t <= 62: the nudge
+ * h - [p < 0] as h + (p >> 63), no clamp to int32. */
+QG_UNUSED static __m512i qg_mbqm_x16_ns(__m512i x, const qg_mbqm_k *k)
+{
+    const __m512i m = _mm512_set1_epi32(k->m), h = _mm512_set1_epi64(k->half);
+    const __m128i t = _mm_cvtsi32_si128(k->t);
+    __m512i pe = _mm512_mul_epi32(x, m), po = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), m);
+    pe = _mm512_sra_epi64(_mm512_add_epi64(_mm512_add_epi64(pe, h), _mm512_srai_epi64(pe, 63)), t);
+    po = _mm512_sra_epi64(_mm512_add_epi64(_mm512_add_epi64(po, h), _mm512_srai_epi64(po, 63)), t);
+    return _mm512_mask_shuffle_epi32(pe, (__mmask16)0xAAAA, po, (_MM_PERM_ENUM)0xA0);
+}
 #elif defined(QG_PATH_AVX2)
 /* AVX2 has no 64-bit arithmetic shift or min / max: sign-flip around a
  * logical shift, compares and blends. */
@@ -2042,8 +2054,8 @@ QG_UNUSED static void qg_broadcast(const qg_bcast_shape *g, qg_row_fn row, const
 /* The add (neg = 0) or subtraction (neg = 1) of two contiguous operands,
  * in branch-free blocks of 64 that gcc and clang vectorize (the last,
  * partial block through local copies); the same codes as the scalar loop
- * of qg_addsub_row.  The second operand's rescaled value is negated
- * exactly: |y| <= 2^29 (docs/quantization.md, add). */
+ * of qg_addsub_row: sat32(x + y) or sat32(x - y) (docs/quantization.md,
+ * add and sub). */
 QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a, const uint8_t *restrict b,
                                     uint8_t *restrict out, int32_t n, int32_t neg)
 {
@@ -2057,8 +2069,11 @@ QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a,
     int32_t i = 0, j;
 #if defined(QG_PATH_VNNI) || defined(QG_PATH_AVX2)
     /* (q - zp) << left_shift is exact in int32 (the contract bounds the
-     * shift); x + y saturates: a signed overflow (operands of one sign,
-     * a sum of the other) gives INT32_MAX or INT32_MIN by x's sign */
+     * shift); x + y and x - y saturate: a signed overflow (for x + y,
+     * operands of one sign and a sum of the other; for x - y, operands of
+     * two signs and a difference of y's) gives INT32_MAX or INT32_MIN by
+     * x's sign.  x - y is not x + (-y): -y wraps for y = INT32_MIN, which a
+     * weights file with sh2 > 0 can reach */
     const qg_mbqm_k k1 = qg_mbqm_consts(p[4], p[5]), k2 = qg_mbqm_consts(p[6], p[7]), ko = qg_mbqm_consts(p[8], p[9]);
 #endif
 #if defined(QG_PATH_VNNI)
@@ -2066,16 +2081,30 @@ QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a,
         const __m512i z1 = _mm512_set1_epi32(p[0]), z2 = _mm512_set1_epi32(p[1]), vm = _mm512_set1_epi32(mul);
         const __m512i vlo = _mm512_set1_epi32(p[10] - p[2]), vhi = _mm512_set1_epi32(p[11] - p[2]);
         const __m512i vz = _mm512_set1_epi32(p[2]), mx = _mm512_set1_epi32(INT32_MAX), zero = _mm512_setzero_si512();
-        const __m512i vn = _mm512_set1_epi32(-neg);   /* (y ^ vn) - vn: y or -y */
+        const qg_rq_k rk = qg_rq_consts(p[8], p[9], p[2], p[10], p[11]);
+        if (p[3] <= 21 && k1.t >= 31 && k2.t >= 31) {
+            /* |q - zp| <= 255, so |x|, |y| <= 255 2^21 (shift <= 0: no
+             * growth, no saturation) and |x + y| < 2^31: no overflow */
+            const __m128i ls = _mm_cvtsi32_si128(p[3]);
+            for (; i < n; i += 16) {
+                const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
+                const __m512i va = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, a + i));
+                const __m512i vb = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, b + i));
+                const __m512i x = qg_mbqm_x16_ns(_mm512_sll_epi32(_mm512_sub_epi32(va, z1), ls), &k1);
+                const __m512i y = qg_mbqm_x16_ns(_mm512_sll_epi32(_mm512_sub_epi32(vb, z2), ls), &k2);
+                const __m512i sm = neg ? _mm512_sub_epi32(x, y) : _mm512_add_epi32(x, y);
+                _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, qg_rq_x16(sm, &rk));
+            }
+        }
         for (; i < n; i += 16) {
             const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
             const __m512i va = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, a + i));
             const __m512i vb = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, b + i));
             const __m512i x = qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(va, z1), vm), &k1);
-            const __m512i y = _mm512_sub_epi32(
-                _mm512_xor_si512(qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(vb, z2), vm), &k2), vn), vn);
-            const __m512i sm = _mm512_add_epi32(x, y);
-            const __m512i ov = _mm512_andnot_si512(_mm512_xor_si512(x, y), _mm512_xor_si512(x, sm));
+            const __m512i y = qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(vb, z2), vm), &k2);
+            const __m512i sm = neg ? _mm512_sub_epi32(x, y) : _mm512_add_epi32(x, y);
+            const __m512i ov = neg ? _mm512_and_si512(_mm512_xor_si512(x, y), _mm512_xor_si512(x, sm))
+                                   : _mm512_andnot_si512(_mm512_xor_si512(x, y), _mm512_xor_si512(x, sm));
             const __m512i sat = _mm512_xor_si512(_mm512_srai_epi32(x, 31), mx);
             const __m512i sv = _mm512_mask_blend_epi32(_mm512_cmplt_epi32_mask(ov, zero), sm, sat);
             __m512i r = qg_mbqm_x16(sv, &ko);
@@ -2088,15 +2117,14 @@ QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a,
         const __m256i z1 = _mm256_set1_epi32(p[0]), z2 = _mm256_set1_epi32(p[1]), vm = _mm256_set1_epi32(mul);
         const __m256i vlo = _mm256_set1_epi32(p[10] - p[2]), vhi = _mm256_set1_epi32(p[11] - p[2]);
         const __m256i vz = _mm256_set1_epi32(p[2]), mx = _mm256_set1_epi32(INT32_MAX);
-        const __m256i vn = _mm256_set1_epi32(-neg);
         for (; i + 8 <= n; i += 8) {
             const __m256i va = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(a + i)));
             const __m256i vb = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(b + i)));
             const __m256i x = qg_mbqm_x8(_mm256_mullo_epi32(_mm256_sub_epi32(va, z1), vm), &k1);
-            const __m256i y = _mm256_sub_epi32(
-                _mm256_xor_si256(qg_mbqm_x8(_mm256_mullo_epi32(_mm256_sub_epi32(vb, z2), vm), &k2), vn), vn);
-            const __m256i sm = _mm256_add_epi32(x, y);
-            const __m256i ov = _mm256_andnot_si256(_mm256_xor_si256(x, y), _mm256_xor_si256(x, sm));
+            const __m256i y = qg_mbqm_x8(_mm256_mullo_epi32(_mm256_sub_epi32(vb, z2), vm), &k2);
+            const __m256i sm = neg ? _mm256_sub_epi32(x, y) : _mm256_add_epi32(x, y);
+            const __m256i ov = neg ? _mm256_and_si256(_mm256_xor_si256(x, y), _mm256_xor_si256(x, sm))
+                                   : _mm256_andnot_si256(_mm256_xor_si256(x, y), _mm256_xor_si256(x, sm));
             const __m256i sat = _mm256_xor_si256(_mm256_srai_epi32(x, 31), mx);
             const __m256i sv = _mm256_blendv_epi8(sm, sat, _mm256_srai_epi32(ov, 31));
             __m256i r = qg_mbqm_x8(sv, &ko);
