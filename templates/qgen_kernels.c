@@ -273,6 +273,18 @@ QG_UNUSED static __m512i qg_mbqm_x16_ns(__m512i x, const qg_mbqm_k *k)
     po = _mm512_sra_epi64(_mm512_add_epi64(_mm512_add_epi64(po, h), _mm512_srai_epi64(po, 63)), t);
     return _mm512_mask_shuffle_epi32(pe, (__mmask16)0xAAAA, po, (_MM_PERM_ENUM)0xA0);
 }
+
+/* the first n (< 16: a partial block) or 16 lanes */
+QG_UNUSED static __mmask16 qg_mask16(int32_t n)
+{
+    return n >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << n) - 1u);
+}
+
+/* 16 codes (the lanes of mk; the others 0) minus zp, as int32 */
+QG_UNUSED static __m512i qg_codes16(__mmask16 mk, const uint8_t *q, __m512i zp)
+{
+    return _mm512_sub_epi32(_mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, q)), zp);
+}
 #elif defined(QG_PATH_AVX2)
 /* AVX2 has no 64-bit arithmetic shift or min / max: sign-flip around a
  * logical shift, compares and blends. */
@@ -2074,42 +2086,34 @@ QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a,
      * two signs and a difference of y's) gives INT32_MAX or INT32_MIN by
      * x's sign.  x - y is not x + (-y): -y wraps for y = INT32_MIN, which a
      * weights file with sh2 > 0 can reach */
-    const qg_mbqm_k k1 = qg_mbqm_consts(p[4], p[5]), k2 = qg_mbqm_consts(p[6], p[7]), ko = qg_mbqm_consts(p[8], p[9]);
+    const qg_mbqm_k k1 = qg_mbqm_consts(p[4], p[5]), k2 = qg_mbqm_consts(p[6], p[7]);
 #endif
 #if defined(QG_PATH_VNNI)
     {
         const __m512i z1 = _mm512_set1_epi32(p[0]), z2 = _mm512_set1_epi32(p[1]), vm = _mm512_set1_epi32(mul);
-        const __m512i vlo = _mm512_set1_epi32(p[10] - p[2]), vhi = _mm512_set1_epi32(p[11] - p[2]);
-        const __m512i vz = _mm512_set1_epi32(p[2]), mx = _mm512_set1_epi32(INT32_MAX), zero = _mm512_setzero_si512();
+        const __m512i mx = _mm512_set1_epi32(INT32_MAX), zero = _mm512_setzero_si512();
         const qg_rq_k rk = qg_rq_consts(p[8], p[9], p[2], p[10], p[11]);
         if (p[3] <= 21 && k1.t >= 31 && k2.t >= 31) {
             /* |q - zp| <= 255, so |x|, |y| <= 255 2^21 (shift <= 0: no
-             * growth, no saturation) and |x + y| < 2^31: no overflow */
+             * growth, no saturation) and |x +- y| < 2^31: nothing overflows */
             const __m128i ls = _mm_cvtsi32_si128(p[3]);
             for (; i < n; i += 16) {
-                const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
-                const __m512i va = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, a + i));
-                const __m512i vb = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, b + i));
-                const __m512i x = qg_mbqm_x16_ns(_mm512_sll_epi32(_mm512_sub_epi32(va, z1), ls), &k1);
-                const __m512i y = qg_mbqm_x16_ns(_mm512_sll_epi32(_mm512_sub_epi32(vb, z2), ls), &k2);
-                const __m512i sm = neg ? _mm512_sub_epi32(x, y) : _mm512_add_epi32(x, y);
-                _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, qg_rq_x16(sm, &rk));
+                const __mmask16 mk = qg_mask16(n - i);
+                const __m512i x = qg_mbqm_x16_ns(_mm512_sll_epi32(qg_codes16(mk, a + i, z1), ls), &k1);
+                const __m512i y = qg_mbqm_x16_ns(_mm512_sll_epi32(qg_codes16(mk, b + i, z2), ls), &k2);
+                _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, qg_rq_x16(neg ? _mm512_sub_epi32(x, y) : _mm512_add_epi32(x, y), &rk));
             }
         }
         for (; i < n; i += 16) {
-            const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
-            const __m512i va = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, a + i));
-            const __m512i vb = _mm512_cvtepu8_epi32(_mm_maskz_loadu_epi8(mk, b + i));
-            const __m512i x = qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(va, z1), vm), &k1);
-            const __m512i y = qg_mbqm_x16(_mm512_mullo_epi32(_mm512_sub_epi32(vb, z2), vm), &k2);
+            const __mmask16 mk = qg_mask16(n - i);
+            const __m512i x = qg_mbqm_x16(_mm512_mullo_epi32(qg_codes16(mk, a + i, z1), vm), &k1);
+            const __m512i y = qg_mbqm_x16(_mm512_mullo_epi32(qg_codes16(mk, b + i, z2), vm), &k2);
             const __m512i sm = neg ? _mm512_sub_epi32(x, y) : _mm512_add_epi32(x, y);
             const __m512i ov = neg ? _mm512_and_si512(_mm512_xor_si512(x, y), _mm512_xor_si512(x, sm))
                                    : _mm512_andnot_si512(_mm512_xor_si512(x, y), _mm512_xor_si512(x, sm));
             const __m512i sat = _mm512_xor_si512(_mm512_srai_epi32(x, 31), mx);
             const __m512i sv = _mm512_mask_blend_epi32(_mm512_cmplt_epi32_mask(ov, zero), sm, sat);
-            __m512i r = qg_mbqm_x16(sv, &ko);
-            r = _mm512_add_epi32(_mm512_max_epi32(_mm512_min_epi32(r, vhi), vlo), vz);
-            _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, r);
+            _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, qg_rq_x16(sv, &rk));
         }
     }
 #elif defined(QG_PATH_AVX2)
@@ -2117,6 +2121,7 @@ QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a,
         const __m256i z1 = _mm256_set1_epi32(p[0]), z2 = _mm256_set1_epi32(p[1]), vm = _mm256_set1_epi32(mul);
         const __m256i vlo = _mm256_set1_epi32(p[10] - p[2]), vhi = _mm256_set1_epi32(p[11] - p[2]);
         const __m256i vz = _mm256_set1_epi32(p[2]), mx = _mm256_set1_epi32(INT32_MAX);
+        const qg_mbqm_k ko = qg_mbqm_consts(p[8], p[9]);
         for (; i + 8 <= n; i += 8) {
             const __m256i va = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(a + i)));
             const __m256i vb = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(b + i)));
