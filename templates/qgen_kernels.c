@@ -1799,12 +1799,31 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
                 memset(d8, pad, (size_t)wp);
                 continue;
             }
+#if defined(__AVX512VBMI2__)
+            {   /* 64 bytes a step: the row's codes expanded into the lanes x0 <= j < x1, zp_in in the others */
+                const __m512i vp = _mm512_set1_epi8((char)pad);
+                const uint8_t *src = plane + (size_t)iy * (size_t)s->w + (x0 - s->pw);   /* column x0 */
+                int32_t j0;
+                for (j0 = 0; j0 < wp; j0 += 64) {
+                    const int32_t lo = x0 - j0 < 0 ? 0 : x0 - j0, hi = x1 - j0 > 64 ? 64 : x1 - j0;
+                    const __mmask64 mw = wp - j0 >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << (wp - j0)) - 1);
+                    __m512i v = vp;
+                    if (hi > lo) {
+                        const __mmask64 ml = (hi >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << hi) - 1))
+                                             & ~(((__mmask64)1 << lo) - 1);
+                        v = _mm512_mask_expandloadu_epi8(vp, ml, (const void *)(src + (j0 + lo - x0)));
+                    }
+                    _mm512_mask_storeu_epi8((void *)(d8 + j0), mw, v);
+                }
+            }
+#else
             if (x0 > 0)
                 memset(d8, pad, (size_t)x0);
             if (x1 > x0)
                 memcpy(d8 + x0, plane + (size_t)iy * (size_t)s->w + (x0 - s->pw), (size_t)(x1 - x0));
             if (wp > x1)
                 memset(d8 + x1, pad, (size_t)(wp - x1));
+#endif
         }
         for (y = 0; y < s->oh; y++) {
             const uint8_t *row = P + (size_t)y * (size_t)s->sh * (size_t)wp;
