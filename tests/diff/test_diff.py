@@ -4,7 +4,9 @@
     (fx_reference.py's text: PyTorch's closing hint line dropped);
   - on every 4th seed, the rewritten class's quantize_forward is within 25%
     of the output range of forward (as test_generated.py checks examples);
-  - on every 8th, the C (compiled with $CC) equals quantize_inference bit
+  - on every 8th, the C (compiled with $CC, in turn at -O2, the portable
+    build, and at -O3 -march=native, this machine's SIMD kernels;
+    QGEN_DIFF_CFLAGS sets the flags for all) equals quantize_inference bit
     for bit on 64 random inputs;
   - a program qgen refuses is refused with a located FILE:LINE:COL: error:
     (and is reported as a failure: every generated program is valid).
@@ -98,9 +100,11 @@ def check(seed, tmp, quant):
     weights = os.path.join(out, 'w.qgw')
     m.export(weights)
     stem = 'gen%d_q' % seed
-    r = subprocess.run([os.environ.get('CC', 'cc'), '-std=c99', '-O2', '-DQGEN_MAIN', '-o', os.path.join(out, stem),
+    # the portable build and the native one (the machine's SIMD kernels) in turn
+    cflags = os.environ.get('QGEN_DIFF_CFLAGS', '-O2' if seed % 16 == 0 else '-O3 -march=native').split()
+    r = subprocess.run([os.environ.get('CC', 'cc'), '-std=c99', *cflags, '-DQGEN_MAIN', '-o', os.path.join(out, stem),
                         os.path.join(out, stem + '.c'), '-lm'], capture_output=True, text=True)
-    if not tap.check(r.returncode == 0, 'seed %d: the C compiles' % seed, r.stderr):
+    if not tap.check(r.returncode == 0, 'seed %d: the C compiles (%s)' % (seed, ' '.join(cflags)), r.stderr):
         return False
     xin, yout = os.path.join(out, 'in.f32'), os.path.join(out, 'out.f32')
     x.numpy().astype('<f4').tofile(xin)
