@@ -636,9 +636,34 @@ QG_UNUSED static void qg_maxpool2d(const qg_pool_shape *s, const uint8_t *in, ui
                 const uint8_t *p = r + x0 * s->sw - s->pw;
                 uint8_t *o = orow + x0;
                 const int32_t n = x1 - x0;
-                for (x = 0; x < n; x++)
+                int32_t n0 = 0;   /* outputs done by the SIMD pass */
+#if defined(QG_PATH_VNNI) && defined(__AVX512VBMI__)
+                if (s->sw == 2) {
+                    /* 64 outputs a step: per tap, vpermt2b takes the even bytes of
+                     * the 128 from 2x + kx dw (masked loads: only the bytes read) */
+                    const __m512i ev = _mm512_add_epi32(
+                        _mm512_mullo_epi32(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+                                           _mm512_set1_epi32(8 * 0x01010101)),
+                        _mm512_set1_epi32(0x06040200));
+                    for (x = 0; x < n; x += 64) {
+                        const int32_t k = n - x < 64 ? n - x : 64, nb = 2 * (k - 1) + 1;
+                        const __mmask64 mlo = nb >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << nb) - 1);
+                        const __mmask64 mhi = nb <= 64 ? 0 : nb >= 128 ? ~(__mmask64)0 : (((__mmask64)1 << (nb - 64)) - 1);
+                        __m512i mx = _mm512_setzero_si512();
+                        for (kx = 0; kx < s->kw; kx++) {
+                            const uint8_t *pk = p + 2 * x + kx * s->dw;
+                            const __m512i lo = _mm512_maskz_loadu_epi8(mlo, (const void *)pk);
+                            const __m512i hi = mhi ? _mm512_maskz_loadu_epi8(mhi, (const void *)(pk + 64)) : lo;
+                            mx = _mm512_max_epu8(mx, _mm512_permutex2var_epi8(lo, ev, hi));
+                        }
+                        _mm512_mask_storeu_epi8((void *)(o + x), k >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << k) - 1), mx);
+                    }
+                    n0 = n;
+                }
+#endif
+                for (x = n0; x < n; x++)
                     o[x] = p[x * s->sw];
-                for (kx = 1; kx < s->kw; kx++) {
+                for (kx = 1; kx < s->kw && n0 < n; kx++) {
                     const uint8_t *pk = p + kx * s->dw;
                     if (s->sw == 1) {
                         for (x = 0; x < n; x++)

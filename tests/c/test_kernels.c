@@ -397,7 +397,7 @@ static void test_pool(void)
         int32_t ovr = it % 7 == 0 ? rin(1, 12) : 0;
         p.c = rin(1, 3);
         p.h = rin(1, 14);
-        p.w = rin(1, 14);
+        p.w = it % 10 == 9 ? rin(100, 300) : rin(1, 14);   /* rows of more than 64 outputs */
         p.kh = rin(1, 4);
         p.kw = rin(1, 4);
         p.sh = rin(1, 3);
