@@ -274,10 +274,25 @@ QG_UNUSED static __m512i qg_mbqm_x16_ns(__m512i x, const qg_mbqm_k *k)
     return _mm512_mask_shuffle_epi32(pe, (__mmask16)0xAAAA, po, (_MM_PERM_ENUM)0xA0);
 }
 
-/* the first n (< 16: a partial block) or 16 lanes */
+/* the first n lanes of 16 (of 64): all for n >= 16 (64), none for n <= 0 */
 QG_UNUSED static __mmask16 qg_mask16(int32_t n)
 {
-    return n >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << n) - 1u);
+    return n >= 16 ? (__mmask16)0xffff : n <= 0 ? (__mmask16)0 : (__mmask16)((1u << n) - 1u);
+}
+
+QG_UNUSED static __mmask64 qg_mask64(int32_t n)
+{
+    return n >= 64 ? ~(__mmask64)0 : n <= 0 ? (__mmask64)0 : (((__mmask64)1 << n) - 1);
+}
+
+/* byte 4 d + k is d a + k b, for k < 4 and 0 <= 15 a + 3 b < 256: the
+ * index of a vpermb that puts bytes at steps of a into dwords and of b
+ * within them */
+QG_UNUSED static __m512i qg_perm_ab(int32_t a, int32_t b)
+{
+    const __m512i d = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+    return _mm512_add_epi32(_mm512_mullo_epi32(d, _mm512_set1_epi32(a * 0x01010101)),
+                            _mm512_set1_epi32(b * 0x03020100));
 }
 
 /* 16 codes (the lanes of mk; the others 0) minus zp, as int32 */
@@ -359,7 +374,7 @@ QG_UNUSED static void qg_requant(const int32_t *restrict acc, uint8_t *restrict 
     {
         const qg_rq_k k = qg_rq_consts(m, shift, zp, lo, hi);
         for (i = 0; i < n; i += 16) {
-            const __mmask16 mk = n - i >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (n - i)) - 1u);
+            const __mmask16 mk = qg_mask16(n - i);
             _mm512_mask_cvtepi32_storeu_epi8(out + i, mk, qg_rq_x16(_mm512_maskz_loadu_epi32(mk, acc + i), &k));
         }
         return;
@@ -641,14 +656,10 @@ QG_UNUSED static void qg_maxpool2d(const qg_pool_shape *s, const uint8_t *in, ui
                 if (s->sw == 2) {
                     /* 64 outputs a step: per tap, vpermt2b takes the even bytes of
                      * the 128 from 2x + kx dw (masked loads: only the bytes read) */
-                    const __m512i ev = _mm512_add_epi32(
-                        _mm512_mullo_epi32(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
-                                           _mm512_set1_epi32(8 * 0x01010101)),
-                        _mm512_set1_epi32(0x06040200));
+                    const __m512i ev = qg_perm_ab(8, 2);   /* byte j: 2 j */
                     for (x = 0; x < n; x += 64) {
                         const int32_t k = n - x < 64 ? n - x : 64, nb = 2 * (k - 1) + 1;
-                        const __mmask64 mlo = nb >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << nb) - 1);
-                        const __mmask64 mhi = nb <= 64 ? 0 : nb >= 128 ? ~(__mmask64)0 : (((__mmask64)1 << (nb - 64)) - 1);
+                        const __mmask64 mlo = qg_mask64(nb), mhi = qg_mask64(nb - 64);
                         __m512i mx = _mm512_setzero_si512();
                         for (kx = 0; kx < s->kw; kx++) {
                             const uint8_t *pk = p + 2 * x + kx * s->dw;
@@ -656,7 +667,7 @@ QG_UNUSED static void qg_maxpool2d(const qg_pool_shape *s, const uint8_t *in, ui
                             const __m512i hi = mhi ? _mm512_maskz_loadu_epi8(mhi, (const void *)(pk + 64)) : lo;
                             mx = _mm512_max_epu8(mx, _mm512_permutex2var_epi8(lo, ev, hi));
                         }
-                        _mm512_mask_storeu_epi8((void *)(o + x), k >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << k) - 1), mx);
+                        _mm512_mask_storeu_epi8((void *)(o + x), qg_mask64(k), mx);
                     }
                     n0 = n;
                 }
@@ -1108,13 +1119,10 @@ QG_UNUSED static void qg_spread4(uint8_t *restrict d, const uint8_t *restrict r,
     int32_t j = 0;
 #if defined(QG_PATH_VNNI) && defined(__AVX512VBMI__)
     if (15 * step < 64) {
-        /* byte 4 d + k of the index is d step: dword d is d step 0x01010101 */
-        const __m512i perm = _mm512_mullo_epi32(_mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
-                                                _mm512_set1_epi32(step * 0x01010101));
+        const __m512i perm = qg_perm_ab(step, 0);   /* byte 4 d + k: d step */
         for (j = 0; j < n; j += 16) {
             const int32_t k = n - j < 16 ? n - j : 16, nb = (k - 1) * step + 1;
-            const __mmask64 ml = nb >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << nb) - 1);
-            const __mmask64 ms = (__mmask64)0x1111111111111111ull & (k >= 16 ? ~(__mmask64)0 : (((__mmask64)1 << (4 * k)) - 1));
+            const __mmask64 ml = qg_mask64(nb), ms = (__mmask64)0x1111111111111111ull & qg_mask64(4 * k);
             const __m512i v = _mm512_maskz_loadu_epi8(ml, (const void *)(r + (size_t)j * (size_t)step));
             _mm512_mask_storeu_epi8((void *)(d + 4 * (size_t)j), ms, _mm512_permutexvar_epi8(perm, v));
         }
@@ -1222,7 +1230,7 @@ QG_UNUSED static void qg_quads(const qg_conv_shape *s, const uint8_t *in, int32_
 #if defined(QG_PATH_VNNI)
                 if (x < x1) {   /* the last n < 16 pixels: masked loads and stores */
                     const uint32_t n = (uint32_t)(x1 - x);
-                    const __mmask16 ml = (__mmask16)((1u << n) - 1u);
+                    const __mmask16 ml = qg_mask16((int32_t)n);
                     const __m128i a = _mm_maskz_loadu_epi8(ml, r0 + x), b = _mm_maskz_loadu_epi8(ml, r1 + x);
                     const __m128i c = _mm_maskz_loadu_epi8(ml, r2 + x), e = _mm_maskz_loadu_epi8(ml, r3 + x);
                     const __m128i ab0 = _mm_unpacklo_epi8(a, b), ab1 = _mm_unpackhi_epi8(a, b);
@@ -1232,7 +1240,7 @@ QG_UNUSED static void qg_quads(const qg_conv_shape *s, const uint8_t *in, int32_
                     uint32_t j;
                     for (j = 0; j < 4 && 4 * j < n; j++) {   /* 4 pixels (16 bytes) a store */
                         const uint32_t k = n - 4 * j < 4 ? n - 4 * j : 4;
-                        _mm_mask_storeu_epi8(d + 4 * x + 16 * j, (__mmask16)((1u << (4 * k)) - 1u), v[j]);
+                        _mm_mask_storeu_epi8(d + 4 * x + 16 * j, qg_mask16((int32_t)(4 * k)), v[j]);
                     }
                     x = x1;
                 }
@@ -1641,7 +1649,7 @@ QG_UNUSED static void qg_pool22_rq(const int32_t *a, int32_t rows, int32_t w, in
     for (y = 0; y + 1 < rows; y += 2, d += ow2) {
         for (x = 0; x < ow2; x += 16) {
             const int32_t n = ow2 - x < 16 ? ow2 - x : 16;
-            const __mmask16 mk = (__mmask16)((1u << n) - 1u);
+            const __mmask16 mk = qg_mask16(n);
             __m512i t[2];
             for (j = 0; j < 2; j++) {
                 const int32_t *r = a + (size_t)(y + j) * (size_t)w;
@@ -1650,9 +1658,7 @@ QG_UNUSED static void qg_pool22_rq(const int32_t *a, int32_t rows, int32_t w, in
                     u = _mm512_maskz_loadu_epi32(mk, r + x);
                     v = _mm512_maskz_loadu_epi32(mk, r + he + x);
                 } else {    /* pairs side by side: split 2n values into even and odd */
-                    const __mmask16 m0 = 2 * n >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (2 * n)) - 1u);
-                    const __mmask16 m1 = 2 * n <= 16 ? (__mmask16)0 : 2 * n >= 32 ? (__mmask16)0xffff
-                                                                                   : (__mmask16)((1u << (2 * n - 16)) - 1u);
+                    const __mmask16 m0 = qg_mask16(2 * n), m1 = qg_mask16(2 * n - 16);
                     const __m512i lo = _mm512_maskz_loadu_epi32(m0, r + 2 * x);
                     const __m512i hi = _mm512_maskz_loadu_epi32(m1, r + 2 * x + 16);
                     u = _mm512_permutex2var_epi32(lo, ev, hi);
@@ -1789,14 +1795,9 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
     const int32_t x0 = s->pw < wp ? s->pw : wp, x1 = s->pw + s->w < wp ? s->pw + s->w : wp;
     const uint8_t pad = (uint8_t)q->zp_in;
     uint8_t *P = (uint8_t *)scratch;
+    const __m512i perm = qg_perm_ab(s->sw, s->dw);   /* byte 4 j + k: j sw + k dw */
     int32_t wq[QG_DW_QUADS];
-    char idx[64];
-    __m512i perm;
-    int32_t c, y, x, ky, d, k, j;
-    for (j = 0; j < 16; j++)
-        for (k = 0; k < 4; k++)
-            idx[4 * j + k] = (char)(j * s->sw + k * s->dw);
-    perm = _mm512_loadu_si512((const void *)idx);
+    int32_t c, y, x, ky, d, k;
     memset(P + (size_t)hp * (size_t)wp, pad, 64);
     for (c = 0; c < s->c; c++) {
         const uint8_t *plane = in + (size_t)c * (size_t)s->h * (size_t)s->w;
@@ -1831,11 +1832,10 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
                 int32_t j0;
                 for (j0 = 0; j0 < wp; j0 += 64) {
                     const int32_t lo = x0 - j0 < 0 ? 0 : x0 - j0, hi = x1 - j0 > 64 ? 64 : x1 - j0;
-                    const __mmask64 mw = wp - j0 >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << (wp - j0)) - 1);
+                    const __mmask64 mw = qg_mask64(wp - j0);
                     __m512i v = vp;
                     if (hi > lo) {
-                        const __mmask64 ml = (hi >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << hi) - 1))
-                                             & ~(((__mmask64)1 << lo) - 1);
+                        const __mmask64 ml = qg_mask64(hi) & ~qg_mask64(lo);
                         v = _mm512_mask_expandloadu_epi8(vp, ml, (const void *)(src + (j0 + lo - x0)));
                     }
                     _mm512_mask_storeu_epi8((void *)(d8 + j0), mw, v);
@@ -1854,7 +1854,7 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
             const uint8_t *row = P + (size_t)y * (size_t)s->sh * (size_t)wp;
             uint8_t *o = oc + (size_t)y * (size_t)s->ow;
             for (x = 0; x < s->ow; x += 16) {
-                const __mmask16 m = s->ow - x >= 16 ? (__mmask16)0xffff : (__mmask16)((1u << (s->ow - x)) - 1u);
+                const __mmask16 m = qg_mask16(s->ow - x);
                 const uint8_t *b = row + (size_t)x * (size_t)s->sw;
                 __m512i acc = _mm512_set1_epi32(corr), v;
                 for (ky = 0; ky < s->kh; ky++, b += (size_t)s->dh * (size_t)wp)
@@ -1939,7 +1939,7 @@ QG_UNUSED static void qg_linear(const qg_qparams *q, const uint8_t *in, uint8_t 
         const __m512i ones = _mm512_set1_epi8(1);
         __m512i sq = _mm512_setzero_si512(), sw = _mm512_setzero_si512();
         for (i = 0; i < nin; i += 64) {
-            const __mmask64 mk = nin - i >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << (nin - i)) - 1);
+            const __mmask64 mk = qg_mask64(nin - i);
             const __m512i vw = _mm512_maskz_loadu_epi8(mk, (const void *)(w + i));
             sq = _mm512_dpbusd_epi32(sq, _mm512_maskz_loadu_epi8(mk, (const void *)(in + i)), vw);
             sw = _mm512_dpbusd_epi32(sw, ones, vw);
