@@ -15,21 +15,21 @@ hours=$1
 dir=${2:-fuzz-campaign}
 src=$(cd "$(dirname "$0")" && pwd)
 bins=${QGEN_FUZZ:-tests/fuzz}
-harnesses="pipeline structured import weights"
-secs=$(awk -v h="$hours" 'BEGIN { s = int(h * 3600 / 4); if (s < 1) s = 1; print s }')
+harnesses="pipeline structured import weights weights-native"
+secs=$(awk -v h="$hours" 'BEGIN { s = int(h * 3600 / 5); if (s < 1) s = 1; print s }')
 mkdir -p "$dir"
 total_exec=0 total_find=0
 printf '%-12s %12s %9s %7s %9s\n' harness executions exec/s cov findings > "$dir/summary"
 for h in $harnesses; do
     bin=$bins/fuzz-$h
     [ -x "$bin" ] || { echo "$0: $bin not built" >&2; exit 1; }
-    case $h in pipeline|structured) seeds=$src/corpus/py ;; *) seeds=$src/corpus/$h ;; esac
-    dict=; [ "$h" = weights ] || dict=-dict=$src/qgen.dict
-    maxlen=8192; [ "$h" = weights ] && maxlen=65536
+    case $h in pipeline|structured) seeds=$src/corpus/py ;; weights*) seeds=$src/corpus/weights ;; *) seeds=$src/corpus/$h ;; esac
+    dict=; case $h in weights*) ;; *) dict=-dict=$src/qgen.dict ;; esac
+    maxlen=8192; case $h in weights*) maxlen=65536 ;; esac
     mkdir -p "$dir/$h/corpus" "$dir/$h/artifacts"
     log=$dir/$h/log
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} "$bin" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
-        -max_len=8192 -print_final_stats=1 $dict -artifact_prefix="$dir/$h/artifacts/" \
+        -max_len="$maxlen" -print_final_stats=1 $dict -artifact_prefix="$dir/$h/artifacts/" \
         "$dir/$h/corpus" "$seeds" > "$log" 2>&1
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     eps=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

@@ -12,8 +12,8 @@ testdir=$(cd "$(dirname "$0")/.." && pwd)
 tmpdir_setup
 fz=$top_srcdir/tests/fuzz
 runs=${QGEN_FUZZ_RUNS:-2000}
-harnesses="pipeline structured import weights"
-plan 5
+harnesses="pipeline structured import weights weights-native"
+plan 6
 
 if "$fz/make-dict.sh" "$top_srcdir/src/torch.def" | cmp -s - "$fz/qgen.dict"; then
     ok "qgen.dict is current with src/torch.def"
@@ -24,6 +24,7 @@ fi
 corpus_of() {
     case $1 in
         pipeline|structured) echo "$fz/corpus/py" ;;
+        weights*) echo "$fz/corpus/weights" ;;
         *) echo "$fz/corpus/$1" ;;
     esac
 }
@@ -41,8 +42,8 @@ for h in $harnesses; do
     mkdir -p "$tmpdir/$h"
     dict=
     maxlen=8192
-    [ "$h" = weights ] && maxlen=65536   # the seed is a whole weights file
-    [ "$h" = weights ] || dict=-dict=$fz/qgen.dict
+    case $h in weights*) maxlen=65536 ;; esac   # the seed is a whole weights file
+    case $h in weights*) ;; *) dict=-dict=$fz/qgen.dict ;; esac
     st=0
     # -seed fixed: the same executions every time
     (cd "$tmpdir" && ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} "$bin" -seed=1 -runs="$runs" -timeout=20 \
