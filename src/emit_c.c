@@ -153,8 +153,8 @@ static void emit_init(Buf *b, C *c) {
       if (s->packed > 0) {
         buf_printf(b, "    {   /* %s: its weights in the kernel's tile order, once */\n        qg_qparams q;\n", name);
         buf_printf(b, "        %s_qparams(&q, t, %s);\n", c->model, t);
-        buf_printf(b, "        qg_conv2d_pack(&%s_%s_shape, &q, %s_arena + %s_OFF_%s_PACKED);\n    }\n", c->model, name, c->model,
-                   c->MODEL, upper(name));
+        buf_printf(b, "        qg_conv2d_pack(&%s_%s_shape, &q, %s, %s_arena + %s_OFF_%s_PACKED);\n    }\n", c->model, name,
+                   pool_shape_ref(c, s->conv_pool), c->model, c->MODEL, upper(name));
       }
       break;
     }

@@ -1022,6 +1022,34 @@ QG_UNUSED static int qg_conv_direct(const qg_conv_shape *s)
 
 QG_UNUSED static int32_t qg_conv_wp(const qg_conv_shape *s) { return (s->ow - 1) * s->sw + (s->kw - 1) * s->dw + 1; }
 
+/* Output channels in lanes (AVX-512 VNNI; qg_gemm_t below): a GEMM conv
+ * of one group (after qg_conv_merge), a multiple of 16 output channels, no
+ * fused pool, a small plane (at most QG_TR_PIX pixels, where the
+ * pixel-lane kernel wastes up to a quarter of its lanes: 7x7 fills 49 of
+ * 64, and the implicit GEMM's wide grid adds kw - 1 columns a row), K of
+ * at least QG_TR_K (the codes leave through scalar stores, one per output),
+ * and every channel's requantization of qg_rq_x16's fast form.  Its
+ * weights are packed in 16-row tiles instead of 4-row ones, same size. */
+#define QG_TR_PIX 256
+#define QG_TR_K 256
+QG_UNUSED static int qg_conv_tr(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool)
+{
+#if defined(QG_PATH_VNNI)
+    int32_t o;
+    if (pool || s->groups != 1 || s->o % 16 != 0 || s->oh * s->ow > QG_TR_PIX || s->c * s->kh * s->kw < QG_TR_K)
+        return 0;
+    for (o = 0; o < s->o; o++) {
+        const int32_t t = 31 - qg_rd_i32(q->shift, (size_t)o);
+        if (t < 1 || t > 54)
+            return 0;
+    }
+    return 1;
+#else
+    (void)s, (void)q, (void)pool;
+    return 0;
+#endif
+}
+
 /* bytes of X4 (one group), with the slack the last 16-pixel block of the
  * implicit GEMM reads past its end */
 QG_UNUSED static size_t qg_conv_x4(const qg_conv_shape *s)
@@ -1401,6 +1429,96 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
         _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), _mm512_add_epi32(c3, d3));
     }
 }
+
+/* Output channels in lanes (qg_conv_tr): a tile of 32 output channels (two
+ * 16-row weight tiles W0, W1: W[k][16][4], K quad k of 16 channels in 64
+ * bytes) by 7 pixels, pixel j's K quad k being the 4 bytes at B + koff[k] +
+ * poff[j] (broadcast to every lane), so that no lane computes a pixel
+ * nobody reads.  The accumulators start at the folded biases and are
+ * requantized in registers, per lane, with the channels' own constants
+ * (qg_rq_lanes: qg_rq_x16's fast form, shifts by vpsravq); the codes of
+ * pixel j go to out + o ohw + pix[j] for the tile's channels o, those of
+ * pixels j >= np and, with W1 NULL, of the second 16 channels are not
+ * stored (their lanes compute copies). */
+typedef struct {
+    __m512i m, mo, he, ho, te, to, lo, hi;   /* m's odd lanes, hz and t of the even and odd lanes, the clamp */
+} qg_rq_lanes;
+
+QG_UNUSED static qg_rq_lanes qg_rq_lanes_of(const qg_qparams *q, int32_t o0)
+{
+    int64_t h[16], t[16];
+    int32_t m[16], i;
+    qg_rq_lanes r;
+    for (i = 0; i < 16; i++) {
+        const qg_rq_k k = qg_rq_consts(qg_rd_i32(q->mult, (size_t)(o0 + i)), qg_rd_i32(q->shift, (size_t)(o0 + i)),
+                                       q->zp_out, q->act_min, q->act_max);
+        m[i] = k.k.m, h[i] = k.hz, t[i] = k.k.t;
+    }
+    r.m = _mm512_loadu_si512((const void *)m);
+    r.mo = _mm512_srli_epi64(r.m, 32);
+    r.he = _mm512_set_epi64(h[14], h[12], h[10], h[8], h[6], h[4], h[2], h[0]);
+    r.ho = _mm512_set_epi64(h[15], h[13], h[11], h[9], h[7], h[5], h[3], h[1]);
+    r.te = _mm512_set_epi64(t[14], t[12], t[10], t[8], t[6], t[4], t[2], t[0]);
+    r.to = _mm512_set_epi64(t[15], t[13], t[11], t[9], t[7], t[5], t[3], t[1]);
+    r.lo = _mm512_set1_epi64(q->act_min);
+    r.hi = _mm512_set1_epi64(q->act_max);
+    return r;
+}
+
+QG_UNUSED static __m512i qg_rq_lanes_x16(__m512i x, const qg_rq_lanes *r)
+{
+    __m512i pe = _mm512_mul_epi32(x, r->m), po = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), r->mo);
+    pe = _mm512_add_epi64(_mm512_add_epi64(pe, r->he), _mm512_srai_epi64(pe, 63));
+    po = _mm512_add_epi64(_mm512_add_epi64(po, r->ho), _mm512_srai_epi64(po, 63));
+    pe = _mm512_max_epi64(_mm512_min_epi64(_mm512_srav_epi64(pe, r->te), r->hi), r->lo);
+    po = _mm512_max_epi64(_mm512_min_epi64(_mm512_srav_epi64(po, r->to), r->hi), r->lo);
+    return _mm512_mask_shuffle_epi32(pe, (__mmask16)0xAAAA, po, (_MM_PERM_ENUM)0xA0);
+}
+
+/* the 16 codes of v (low bytes of its lanes) to o, o + ohw, .. o + 15 ohw */
+QG_UNUSED static void qg_store_lanes(uint8_t *o, size_t ohw, __m512i v)
+{
+    uint8_t c[16];
+    int i;
+    _mm_storeu_si128((__m128i *)(void *)c, _mm512_cvtepi32_epi8(v));
+    for (i = 0; i < 16; i++)
+        o[(size_t)i * ohw] = c[i];
+}
+
+#define QG_T_PX 7
+QG_UNUSED static void qg_gemm_t(const uint8_t *B, const int32_t *koff, const int32_t *poff, int32_t np,
+                                const int8_t *W0, const int8_t *W1, int32_t nkq, const int32_t *corr,
+                                const qg_rq_lanes *r0, const qg_rq_lanes *r1, uint8_t *out, size_t ohw,
+                                const int32_t *pix)
+{
+    const int8_t *w1 = W1 ? W1 : W0;
+    const int32_t o0 = poff[0], o1 = poff[1], o2 = poff[2], o3 = poff[3], o4 = poff[4], o5 = poff[5], o6 = poff[6];
+    __m512i a0 = _mm512_loadu_si512((const void *)corr), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0;
+    __m512i b0 = W1 ? _mm512_loadu_si512((const void *)(corr + 16)) : a0, b1 = b0, b2 = b0, b3 = b0, b4 = b0, b5 = b0, b6 = b0;
+    const int8_t *w0 = W0;
+    int32_t k;
+    for (k = 0; k < nkq; k++, w0 += 64, w1 += 64) {
+        const uint8_t *b = B + koff[k];
+        const __m512i u = _mm512_loadu_si512((const void *)w0), v = _mm512_loadu_si512((const void *)w1);
+        __m512i x;
+        x = _mm512_set1_epi32(qg_ld_i32(b + o0)); a0 = _mm512_dpbusd_epi32(a0, x, u); b0 = _mm512_dpbusd_epi32(b0, x, v);
+        x = _mm512_set1_epi32(qg_ld_i32(b + o1)); a1 = _mm512_dpbusd_epi32(a1, x, u); b1 = _mm512_dpbusd_epi32(b1, x, v);
+        x = _mm512_set1_epi32(qg_ld_i32(b + o2)); a2 = _mm512_dpbusd_epi32(a2, x, u); b2 = _mm512_dpbusd_epi32(b2, x, v);
+        x = _mm512_set1_epi32(qg_ld_i32(b + o3)); a3 = _mm512_dpbusd_epi32(a3, x, u); b3 = _mm512_dpbusd_epi32(b3, x, v);
+        x = _mm512_set1_epi32(qg_ld_i32(b + o4)); a4 = _mm512_dpbusd_epi32(a4, x, u); b4 = _mm512_dpbusd_epi32(b4, x, v);
+        x = _mm512_set1_epi32(qg_ld_i32(b + o5)); a5 = _mm512_dpbusd_epi32(a5, x, u); b5 = _mm512_dpbusd_epi32(b5, x, v);
+        x = _mm512_set1_epi32(qg_ld_i32(b + o6)); a6 = _mm512_dpbusd_epi32(a6, x, u); b6 = _mm512_dpbusd_epi32(b6, x, v);
+    }
+    {
+        const __m512i a[QG_T_PX] = {a0, a1, a2, a3, a4, a5, a6}, bb[QG_T_PX] = {b0, b1, b2, b3, b4, b5, b6};
+        int32_t j;
+        for (j = 0; j < np; j++) {
+            qg_store_lanes(out + pix[j], ohw, qg_rq_lanes_x16(a[j], r0));
+            if (W1)
+                qg_store_lanes(out + 16 * ohw + pix[j], ohw, qg_rq_lanes_x16(bb[j], r1));
+        }
+    }
+}
 #elif defined(QG_PATH_AVX2)
 /* u8 widened to int16 (vpmovzxbw), times the int16 weights, pairs summed
  * into int32 by vpmaddwd (|2 * 255 * 128| fits: no saturation); the two
@@ -1560,10 +1678,12 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
 }
 #endif
 
-/* Weights of all groups into 4-row tiles, and the folded biases, into
- * `packed` (qg_conv2d_packed(s) bytes, 16-byte aligned); nothing for the
- * per-plane kernel. */
-QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s0, const qg_qparams *q, void *packed)
+/* Weights of all groups into 4-row tiles (16-row ones for qg_conv_tr, the
+ * reason for `pool`), and the folded biases, into `packed`
+ * (qg_conv2d_packed(s) bytes, 16-byte aligned); nothing for the per-plane
+ * kernel. */
+QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s0, const qg_qparams *q, const qg_pool_shape *pool,
+                                     void *packed)
 {
     const qg_conv_shape gs = qg_conv_gshape(s0), *s = &gs;   /* groups merged: qg_conv_merge */
     const int32_t og0 = s0->o / s0->groups, cg0 = s0->c / s0->groups, taps = s->kh * s->kw;
@@ -1572,12 +1692,13 @@ QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s0, const qg_qparams *
     const int cq = qg_conv_cq(s);
     int8_t *W = (int8_t *)packed;
     int32_t *corr = (int32_t *)(void *)((unsigned char *)packed + qg_align64((size_t)s->groups * (size_t)ogp * (size_t)kq * 4));
+    const int32_t R = qg_conv_tr(s, q, pool) ? 16 : 4;   /* rows of a tile */
     int32_t g, o, kk;
     if (!qg_conv_is_gemm(s))
         return;
     for (g = 0; g < s->groups; g++)
         for (o = 0; o < ogp; o++) {
-            int8_t *t = W + ((size_t)g * (size_t)ogp + (size_t)(o & ~3)) * (size_t)kq * 4 + (o & 3) * 4;
+            int8_t *t = W + ((size_t)g * (size_t)ogp + (size_t)(o - o % R)) * (size_t)kq * 4 + (o % R) * 4;
             int32_t sum = 0;
             if (o < og) {
                 /* output channel oc of the original group go; its weights are
@@ -1589,13 +1710,13 @@ QG_UNUSED static void qg_conv2d_pack(const qg_conv_shape *s0, const qg_qparams *
                     const int32_t ci = cq ? kk % cg : kk / taps, tap = cq ? kk / cg : kk % taps;
                     const int32_t cin = g * cg + ci - go * cg0;   /* within go, if it is go's */
                     const int8_t v = kk >= k || cin < 0 || cin >= cg0 ? 0 : src[cin * taps + tap];
-                    t[(kk >> 2) * 16 + (kk & 3)] = v;
+                    t[(kk >> 2) * 4 * R + (kk & 3)] = v;
                     sum += v;
                 }
                 corr[g * ogp + o] = qg_rd_i32(q->bias, (size_t)(g * og + o)) - (q->zp_in - QG_XOFF) * sum;
             } else {
                 for (kk = 0; kk < 4 * kq; kk++)
-                    t[(kk >> 2) * 16 + (kk & 3)] = 0;
+                    t[(kk >> 2) * 4 * R + (kk & 3)] = 0;
                 corr[g * ogp + o] = 0;
             }
         }
@@ -1678,7 +1799,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
 {
     const int32_t cg = s->c / s->groups, og = s->o / s->groups, ogp = (og + 3) / 4 * 4;
     const int32_t kq = (cg * s->kh * s->kw + 3) / 4;
-    const int cq = qg_conv_cq(s), direct = qg_conv_direct(s);
+    const int cq = qg_conv_cq(s), direct = qg_conv_direct(s), tr = qg_conv_tr(s, q, pool);
     const int32_t pw = qg_gemm_pitch(s);   /* accumulator pixels per output row */
     const int32_t rows = qg_gemm_rows(s, pool), ppad = (rows * pw + 15) / 16 * 16;
     const int pool22 = qg_pool_is22(s, pool);
@@ -1695,6 +1816,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
     int32_t *pooled = (int32_t *)(void *)band;   /* fused 2x2 pool: one channel's pooled band */
     uint8_t *wide = band + (pool ? (pool22 ? qg_align64((size_t)ppad) : qg_align64((size_t)s->o * ohw)) : 0);
     int32_t g, y0, o, r, k, y;
+    (void)tr;
     if (direct) {
         const int32_t hp = qg_conv_hp(s), c4n = cg / 4;
         int32_t ky, kx, c4;
@@ -1721,6 +1843,27 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
                 qg_im2col_cq(s, X4, y0, nr, ppad, B);
             else
                 qg_im2col(s, gin, y0, nr, ppad, q->zp_in, pool22 ? (s->ow + 1) / 2 : 0, B);
+#if defined(QG_PATH_VNNI)
+            if (tr) {   /* output channels in lanes, 32 x 7 tiles */
+                for (o = 0; o < og; o += 32) {
+                    const qg_rq_lanes r0 = qg_rq_lanes_of(q, o), r1 = o + 16 < og ? qg_rq_lanes_of(q, o + 16) : r0;
+                    const int8_t *W0 = W + (size_t)o * (size_t)kq * 4;
+                    int32_t j0, j;
+                    for (j0 = 0; j0 < nr * s->ow; j0 += QG_T_PX) {
+                        int32_t poff[QG_T_PX], pix[QG_T_PX];
+                        const int32_t n = nr * s->ow - j0 < QG_T_PX ? nr * s->ow - j0 : QG_T_PX;
+                        for (j = 0; j < QG_T_PX; j++) {
+                            const int32_t p = j0 + (j < n ? j : n - 1), py = p / s->ow, px = p % s->ow;
+                            poff[j] = (py * pw + px) * 4;
+                            pix[j] = (y0 + py) * s->ow + px;
+                        }
+                        qg_gemm_t(Bb, koff, poff, n, W0, o + 16 < og ? W0 + (size_t)16 * (size_t)kq * 4 : NULL, kq,
+                                  corr + o, &r0, &r1, out + (size_t)o * ohw, ohw, pix);
+                    }
+                }
+                continue;
+            }
+#endif
             for (o = 0; o < og; o += 4) {
                 qg_gemm4(Bb, koff, W + ((size_t)g * (size_t)ogp + (size_t)o) * (size_t)kq * 4, kq,
                          corr + g * ogp + o, acc, ppad, (np + 15) & ~(int32_t)15);
@@ -1872,7 +2015,7 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
 /* Fast convolution, optionally fused with the max_pool2d that consumes its
  * output (pool != NULL; pool->c, h, w must be s->o, oh, ow): the result
  * equals qg_conv2d_ref (then qg_maxpool2d_ref) bit for bit.  packed: what
- * qg_conv2d_pack(s, q, packed) wrote; work: qg_conv2d_work(s, pool) bytes,
+ * qg_conv2d_pack(s, q, pool, packed) wrote; work: qg_conv2d_work(s, pool) bytes,
  * both 16-byte aligned. */
 QG_UNUSED static void qg_conv2d_run(const qg_conv_shape *s, const qg_qparams *q, const qg_pool_shape *pool,
                                     const void *packed, const uint8_t *in, uint8_t *out, void *work)
@@ -1895,7 +2038,7 @@ QG_UNUSED static void qg_conv2d(const qg_conv_shape *s, const qg_qparams *q, con
                                 const uint8_t *in, uint8_t *out, void *scratch)
 {
     const size_t np = qg_conv2d_packed(s);
-    qg_conv2d_pack(s, q, scratch);
+    qg_conv2d_pack(s, q, pool, scratch);
     qg_conv2d_run(s, q, pool, scratch, in, out, (unsigned char *)scratch + np);
 }
 

@@ -235,6 +235,15 @@ static void test_conv(void)
         s.w = it % 6 == 0 ? rin(1, 40) : rin(1, 20);   /* depthwise: 2 tiles of 16 and an edge */
         s.kh = it % 6 == 1 ? 1 : rin(1, 5);
         s.kw = it % 6 == 1 ? 1 : rin(1, 5);
+        if (it % 12 == 5) {   /* AVX-512 VNNI: output channels in lanes (qg_conv_tr), 16 48 or 32 of them */
+            s.groups = 1;
+            cg = rin(29, 64);
+            og = 16 * rin(1, 3);
+            s.c = cg;
+            s.o = og;
+            s.kh = rin(3, 5);
+            s.kw = rin(3, 5);
+        }
         s.sh = rin(1, 3);
         s.sw = rin(1, 3);
         s.dh = rin(1, 3);

@@ -11,7 +11,9 @@ $QGEN_TV_SIZE):
     to forward, quantize_inference close to quantize_forward (relative to
     the output's range);
   - the C compiles with -std=c99 -Wall -Wextra -pedantic -Werror and equals
-    quantize_inference bit for bit on $QGEN_TV_INPUTS inputs (64).
+    quantize_inference bit for bit on $QGEN_TV_INPUTS inputs (64); the C's
+    optimization flags are $QGEN_TV_CFLAGS (-O1; `-O3 -march=native` takes
+    this machine's SIMD kernels).
 The time of each builder is printed as a diagnostic.  A builder that does
 not come through fails with the step and the reason.
 usage: test_torchvision.py [NAME...]   (default: all 13)
@@ -31,7 +33,7 @@ import common  # noqa: E402
 
 QGEN = os.environ.get('QGEN', os.path.join(common.REPO, 'qgen'))
 CC = os.environ.get('CC', 'cc') or 'cc'
-CFLAGS = ['-std=c99', '-Wall', '-Wextra', '-pedantic', '-Werror', '-O1']
+CFLAGS = ['-std=c99', '-Wall', '-Wextra', '-pedantic', '-Werror'] + os.environ.get('QGEN_TV_CFLAGS', '-O1').split()
 SIZE = int(os.environ.get('QGEN_TV_SIZE', '64'))
 INPUTS = int(os.environ.get('QGEN_TV_INPUTS', '64'))
 
