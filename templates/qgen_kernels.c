@@ -39,9 +39,11 @@
 #if defined(__GNUC__) || defined(__clang__)
 #define QG_UNUSED __attribute__((unused))
 #define QG_ALIGN64 __attribute__((aligned(64)))
+#define QG_INLINE inline __attribute__((always_inline))   /* the SIMD kernels' small steps */
 #else
 #define QG_UNUSED
 #define QG_ALIGN64
+#define QG_INLINE
 #endif
 
 /* Compile-time checks: arithmetic >> on negative int32 (the contract's
@@ -179,6 +181,16 @@ QG_UNUSED static uint8_t qg_clamp_u8(int32_t v, int32_t lo, int32_t hi)
 #else
 #define QG_KERNEL_PATH "portable"
 #endif
+#if defined(QG_PATH_VNNI)
+#define QG_FUSE_RQ 1   /* the GEMM's fused output stage, qg_gemm4_rq */
+#else
+#define QG_FUSE_RQ 0
+#endif
+#if defined(__AVX512VBMI2__)
+#define QG_VBMI2 1
+#else
+#define QG_VBMI2 0
+#endif
 #if defined(QG_PATH_SDOT)
 #define QG_XOFF 128   /* codes stored as q - 128 (s8) */
 #else
@@ -227,11 +239,14 @@ QG_UNUSED static __m512i qg_mbqm_x16(__m512i x, const qg_mbqm_k *k)
  * overflows: |p| <= 2^62, h < 2^53 and zp 2^t <= 255 2^54 < 2^62.
  * -[p < 0] is the sign p >> 63.  The even and odd lanes' codes, each in
  * the low half of a 64-bit lane, are put back together with one masked
- * vpshufd.  Other t (rare) take qg_mbqm_x16 and the 32-bit clamp. */
+ * vpshufd.  With t >= 32 (a multiplier below 1/2, as a conv's nearly
+ * always is) the codes are put together first and clamped as int32: then
+ * |p| / 2^t <= 2^30, so every lane's value, zp included, fits in its low
+ * 32 bits.  Other t (rare) take qg_mbqm_x16 and the 32-bit clamp. */
 typedef struct {
     qg_mbqm_k k;
     int64_t hz;          /* h + zp 2^t */
-    int32_t zp, lo, hi, fast;
+    int32_t zp, lo, hi, fast, narrow;   /* narrow: fast with t >= 32 */
 } qg_rq_k;
 
 QG_UNUSED static qg_rq_k qg_rq_consts(int32_t m, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
@@ -239,12 +254,13 @@ QG_UNUSED static qg_rq_k qg_rq_consts(int32_t m, int32_t shift, int32_t zp, int3
     qg_rq_k r;
     r.k = qg_mbqm_consts(m, shift);
     r.fast = r.k.t >= 1 && r.k.t <= 54;
+    r.narrow = r.fast && r.k.t >= 32;
     r.hz = r.fast ? r.k.half + (int64_t)zp * ((int64_t)1 << r.k.t) : 0;
     r.zp = zp, r.lo = lo, r.hi = hi;
     return r;
 }
 
-QG_UNUSED static __m512i qg_rq_x16(__m512i x, const qg_rq_k *r)
+QG_UNUSED static QG_INLINE __m512i qg_rq_x16_in(__m512i x, const qg_rq_k *r)
 {
     if (r->fast) {
         const __m512i m = _mm512_set1_epi32(r->k.m), h = _mm512_set1_epi64(r->hz);
@@ -253,6 +269,11 @@ QG_UNUSED static __m512i qg_rq_x16(__m512i x, const qg_rq_k *r)
         __m512i pe = _mm512_mul_epi32(x, m), po = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), m);
         pe = _mm512_add_epi64(_mm512_add_epi64(pe, h), _mm512_srai_epi64(pe, 63));
         po = _mm512_add_epi64(_mm512_add_epi64(po, h), _mm512_srai_epi64(po, 63));
+        if (r->narrow) {
+            const __m512i v = _mm512_mask_shuffle_epi32(_mm512_sra_epi64(pe, t), (__mmask16)0xAAAA,
+                                                        _mm512_sra_epi64(po, t), (_MM_PERM_ENUM)0xA0);
+            return _mm512_max_epi32(_mm512_min_epi32(v, _mm512_set1_epi32(r->hi)), _mm512_set1_epi32(r->lo));
+        }
         pe = _mm512_max_epi64(_mm512_min_epi64(_mm512_sra_epi64(pe, t), hi), lo);
         po = _mm512_max_epi64(_mm512_min_epi64(_mm512_sra_epi64(po, t), hi), lo);
         return _mm512_mask_shuffle_epi32(pe, (__mmask16)0xAAAA, po, (_MM_PERM_ENUM)0xA0);
@@ -260,6 +281,13 @@ QG_UNUSED static __m512i qg_rq_x16(__m512i x, const qg_rq_k *r)
     return _mm512_add_epi32(_mm512_max_epi32(_mm512_min_epi32(qg_mbqm_x16(x, &r->k), _mm512_set1_epi32(r->hi - r->zp)),
                                              _mm512_set1_epi32(r->lo - r->zp)),
                             _mm512_set1_epi32(r->zp));
+}
+
+/* the same, left to the compiler to inline or not (qg_rq_x16_in is forced
+ * inline where a kernel's inner loop requantizes) */
+QG_UNUSED static __m512i qg_rq_x16(__m512i x, const qg_rq_k *r)
+{
+    return qg_rq_x16_in(x, r);
 }
 
 /* qg_mbqm_x16 where the result cannot saturate and 1 <= t <= 62: the nudge
@@ -1336,8 +1364,65 @@ QG_UNUSED static int32_t qg_ld_i32(const void *p)
  * stride-1 conv, the channel-quad input itself (koff[k]: the tap's offset,
  * an implicit GEMM); acc rows have pitch `pitch`. */
 #if defined(QG_PATH_VNNI)
-QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
-                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+/* The fused output stage (qg_gemm4_rq): each accumulator row requantized
+ * in registers (qg_rq_x16 with its channel's constants) and stored as
+ * codes, 64 pixels a store: the four vectors of a row put together by two
+ * saturating packs (exact: the codes are 0..255) and one vpermd, which
+ * undoes the packs' interleaving of 128-bit lanes.  A wide accumulator
+ * grid (pw > ow: the implicit GEMM's padded rows) loses its columns ow..
+ * by a vpcompressb (VBMI2) of the register; the codes go to out + r ohw +
+ * y ow + x for accumulator pixel y pw + x. */
+typedef struct {
+    qg_rq_k k[4];
+    uint8_t *out;             /* channel row 0's codes of the band's first output row */
+    size_t ohw;               /* bytes from one channel row's codes to the next */
+    int32_t rows, pw, ow, np; /* channel rows stored (<= 4); accumulators per row, codes per row, accumulators */
+} qg_gemm_rq;
+
+QG_UNUSED static void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, int32_t p0, int32_t n, __m512i a, __m512i b,
+                                    __m512i c, __m512i d)
+{
+    const __m512i ix = _mm512_set_epi32(15, 11, 7, 3, 14, 10, 6, 2, 13, 9, 5, 1, 12, 8, 4, 0);
+    const __m512i z = _mm512_setzero_si512();
+    __m512i v;
+    __mmask64 mk;
+    int32_t at;
+    if (r >= g->rows)
+        return;
+    a = qg_rq_x16_in(a, &g->k[r]);
+    b = n > 16 ? qg_rq_x16_in(b, &g->k[r]) : z;
+    c = n > 32 ? qg_rq_x16_in(c, &g->k[r]) : z;
+    d = n > 32 ? qg_rq_x16_in(d, &g->k[r]) : z;
+    v = _mm512_permutexvar_epi32(ix, _mm512_packus_epi16(_mm512_packus_epi32(a, b), _mm512_packus_epi32(c, d)));
+    if (g->pw == g->ow) {
+        at = p0;
+        mk = qg_mask64(n < g->np - p0 ? n : g->np - p0);
+    } else {
+#if defined(__AVX512VBMI2__)
+        int32_t x = p0 % g->pw, i = 0, cnt = 0;
+        mk = 0;
+        at = p0 / g->pw * g->ow + (x < g->ow ? x : g->ow);
+        while (i < n && p0 + i < g->np) {   /* the row segments of the block, their columns < ow */
+            const int32_t lim = n < g->np - p0 ? n : g->np - p0;
+            int32_t seg = x < g->ow ? g->ow - x : 0;
+            if (seg > lim - i)
+                seg = lim - i;
+            mk |= qg_mask64(seg) << i;
+            cnt += seg;
+            i += g->pw - x;
+            x = 0;
+        }
+        v = _mm512_maskz_compress_epi8(mk, v);
+        mk = qg_mask64(cnt);
+#else
+        at = 0, mk = 0;   /* not reached: qg_conv2d_gemm fuses only pw == ow without VBMI2 */
+#endif
+    }
+    _mm512_mask_storeu_epi8((void *)(g->out + (size_t)r * g->ohw + (size_t)at), mk, v);
+}
+
+QG_UNUSED static void qg_gemm4_rq(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
+                                  const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np, const qg_gemm_rq *rq)
 {
     int32_t p0 = 0, k;
     for (; p0 + 64 <= np; p0 += 64) {
@@ -1363,6 +1448,13 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
             w0 = _mm512_set1_epi32(qg_ld_i32(w + 12));
             c30 = _mm512_dpbusd_epi32(c30, b0, w0); c31 = _mm512_dpbusd_epi32(c31, b1, w0);
             c32 = _mm512_dpbusd_epi32(c32, b2, w0); c33 = _mm512_dpbusd_epi32(c33, b3, w0);
+        }
+        if (rq) {
+            qg_gemm_codes(rq, 0, p0, 64, c00, c01, c02, c03);
+            qg_gemm_codes(rq, 1, p0, 64, c10, c11, c12, c13);
+            qg_gemm_codes(rq, 2, p0, 64, c20, c21, c22, c23);
+            qg_gemm_codes(rq, 3, p0, 64, c30, c31, c32, c33);
+            continue;
         }
         _mm512_storeu_si512((void *)(acc + p0), c00); _mm512_storeu_si512((void *)(acc + p0 + 16), c01);
         _mm512_storeu_si512((void *)(acc + p0 + 32), c02); _mm512_storeu_si512((void *)(acc + p0 + 48), c03);
@@ -1390,10 +1482,18 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
             w0 = _mm512_set1_epi32(qg_ld_i32(w + 12));
             c30 = _mm512_dpbusd_epi32(c30, b0, w0); c31 = _mm512_dpbusd_epi32(c31, b1, w0);
         }
-        _mm512_storeu_si512((void *)(acc + p0), c00); _mm512_storeu_si512((void *)(acc + p0 + 16), c01);
-        _mm512_storeu_si512((void *)(acc + pitch + p0), c10); _mm512_storeu_si512((void *)(acc + pitch + p0 + 16), c11);
-        _mm512_storeu_si512((void *)(acc + 2 * pitch + p0), c20); _mm512_storeu_si512((void *)(acc + 2 * pitch + p0 + 16), c21);
-        _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), c30); _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 16), c31);
+        if (rq) {
+            const __m512i z = _mm512_setzero_si512();
+            qg_gemm_codes(rq, 0, p0, 32, c00, c01, z, z);
+            qg_gemm_codes(rq, 1, p0, 32, c10, c11, z, z);
+            qg_gemm_codes(rq, 2, p0, 32, c20, c21, z, z);
+            qg_gemm_codes(rq, 3, p0, 32, c30, c31, z, z);
+        } else {
+            _mm512_storeu_si512((void *)(acc + p0), c00); _mm512_storeu_si512((void *)(acc + p0 + 16), c01);
+            _mm512_storeu_si512((void *)(acc + pitch + p0), c10); _mm512_storeu_si512((void *)(acc + pitch + p0 + 16), c11);
+            _mm512_storeu_si512((void *)(acc + 2 * pitch + p0), c20); _mm512_storeu_si512((void *)(acc + 2 * pitch + p0 + 16), c21);
+            _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), c30); _mm512_storeu_si512((void *)(acc + 3 * pitch + p0 + 16), c31);
+        }
         p0 += 32;
     }
     for (; p0 < np; p0 += 16) {
@@ -1423,11 +1523,25 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
             c2 = _mm512_dpbusd_epi32(c2, b0, _mm512_set1_epi32(qg_ld_i32(w + 8)));
             c3 = _mm512_dpbusd_epi32(c3, b0, _mm512_set1_epi32(qg_ld_i32(w + 12)));
         }
+        if (rq) {
+            const __m512i z = _mm512_setzero_si512();
+            qg_gemm_codes(rq, 0, p0, 16, _mm512_add_epi32(c0, d0), z, z, z);
+            qg_gemm_codes(rq, 1, p0, 16, _mm512_add_epi32(c1, d1), z, z, z);
+            qg_gemm_codes(rq, 2, p0, 16, _mm512_add_epi32(c2, d2), z, z, z);
+            qg_gemm_codes(rq, 3, p0, 16, _mm512_add_epi32(c3, d3), z, z, z);
+            continue;
+        }
         _mm512_storeu_si512((void *)(acc + p0), _mm512_add_epi32(c0, d0));
         _mm512_storeu_si512((void *)(acc + pitch + p0), _mm512_add_epi32(c1, d1));
         _mm512_storeu_si512((void *)(acc + 2 * pitch + p0), _mm512_add_epi32(c2, d2));
         _mm512_storeu_si512((void *)(acc + 3 * pitch + p0), _mm512_add_epi32(c3, d3));
     }
+}
+
+QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
+                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+{
+    qg_gemm4_rq(B, koff, W, nkq, corr, acc, pitch, np, NULL);
 }
 
 /* Output channels in lanes (qg_conv_tr): a tile of 32 output channels (two
@@ -1465,7 +1579,7 @@ QG_UNUSED static qg_rq_lanes qg_rq_lanes_of(const qg_qparams *q, int32_t o0)
     return r;
 }
 
-QG_UNUSED static __m512i qg_rq_lanes_x16(__m512i x, const qg_rq_lanes *r)
+QG_UNUSED static QG_INLINE __m512i qg_rq_lanes_x16(__m512i x, const qg_rq_lanes *r)
 {
     __m512i pe = _mm512_mul_epi32(x, r->m), po = _mm512_mul_epi32(_mm512_srli_epi64(x, 32), r->mo);
     pe = _mm512_add_epi64(_mm512_add_epi64(pe, r->he), _mm512_srai_epi64(pe, 63));
@@ -1800,6 +1914,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
     const int32_t cg = s->c / s->groups, og = s->o / s->groups, ogp = (og + 3) / 4 * 4;
     const int32_t kq = (cg * s->kh * s->kw + 3) / 4;
     const int cq = qg_conv_cq(s), direct = qg_conv_direct(s), tr = qg_conv_tr(s, q, pool);
+    const int fuse = QG_FUSE_RQ && !pool && (qg_gemm_pitch(s) == s->ow || QG_VBMI2);
     const int32_t pw = qg_gemm_pitch(s);   /* accumulator pixels per output row */
     const int32_t rows = qg_gemm_rows(s, pool), ppad = (rows * pw + 15) / 16 * 16;
     const int pool22 = qg_pool_is22(s, pool);
@@ -1816,7 +1931,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
     int32_t *pooled = (int32_t *)(void *)band;   /* fused 2x2 pool: one channel's pooled band */
     uint8_t *wide = band + (pool ? (pool22 ? qg_align64((size_t)ppad) : qg_align64((size_t)s->o * ohw)) : 0);
     int32_t g, y0, o, r, k, y;
-    (void)tr;
+    (void)tr, (void)fuse;
     if (direct) {
         const int32_t hp = qg_conv_hp(s), c4n = cg / 4;
         int32_t ky, kx, c4;
@@ -1865,8 +1980,24 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
             }
 #endif
             for (o = 0; o < og; o += 4) {
-                qg_gemm4(Bb, koff, W + ((size_t)g * (size_t)ogp + (size_t)o) * (size_t)kq * 4, kq,
-                         corr + g * ogp + o, acc, ppad, (np + 15) & ~(int32_t)15);
+                const int8_t *Wo = W + ((size_t)g * (size_t)ogp + (size_t)o) * (size_t)kq * 4;
+#if defined(QG_PATH_VNNI)
+                qg_gemm_rq g4;   /* fuse: requantized in registers, the codes stored */
+                if (fuse) {
+                    const int32_t oc = g * og + o;
+                    g4.ohw = ohw, g4.pw = pw, g4.ow = s->ow, g4.np = np;
+                    g4.rows = og - o < 4 ? og - o : 4;
+                    for (r = 0; r < g4.rows; r++)
+                        g4.k[r] = qg_rq_consts(qg_rd_i32(q->mult, (size_t)(oc + r)), qg_rd_i32(q->shift, (size_t)(oc + r)),
+                                               q->zp_out, q->act_min, q->act_max);
+                    g4.out = out + (size_t)oc * ohw + (size_t)y0 * (size_t)s->ow;
+                }
+                qg_gemm4_rq(Bb, koff, Wo, kq, corr + g * ogp + o, acc, ppad, (np + 15) & ~(int32_t)15, fuse ? &g4 : NULL);
+                if (fuse)
+                    continue;
+#else
+                qg_gemm4(Bb, koff, Wo, kq, corr + g * ogp + o, acc, ppad, (np + 15) & ~(int32_t)15);
+#endif
                 for (r = 0; r < 4 && o + r < og; r++) {
                     const int32_t oc = g * og + o + r;
                     const int32_t m = qg_rd_i32(q->mult, (size_t)oc), sft = qg_rd_i32(q->shift, (size_t)oc);
@@ -1968,30 +2099,19 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
                 memset(d8, pad, (size_t)wp);
                 continue;
             }
-#if defined(__AVX512VBMI2__)
-            {   /* 64 bytes a step: the row's codes expanded into the lanes x0 <= j < x1, zp_in in the others */
+            {   /* 64 bytes a step: the row's codes in the lanes x0 <= j < x1, zp_in in the others, by a
+                 * masked load from the address of lane 0, column -pw of the row (it reads only the lanes
+                 * of the mask; the address is made as an integer since it may lie before the row) */
                 const __m512i vp = _mm512_set1_epi8((char)pad);
-                const uint8_t *src = plane + (size_t)iy * (size_t)s->w + (x0 - s->pw);   /* column x0 */
+                const uintptr_t src = (uintptr_t)(plane + (size_t)iy * (size_t)s->w) - (uintptr_t)s->pw;
                 int32_t j0;
                 for (j0 = 0; j0 < wp; j0 += 64) {
                     const int32_t lo = x0 - j0 < 0 ? 0 : x0 - j0, hi = x1 - j0 > 64 ? 64 : x1 - j0;
-                    const __mmask64 mw = qg_mask64(wp - j0);
-                    __m512i v = vp;
-                    if (hi > lo) {
-                        const __mmask64 ml = qg_mask64(hi) & ~qg_mask64(lo);
-                        v = _mm512_mask_expandloadu_epi8(vp, ml, (const void *)(src + (j0 + lo - x0)));
-                    }
-                    _mm512_mask_storeu_epi8((void *)(d8 + j0), mw, v);
+                    const __mmask64 ml = qg_mask64(hi) & ~qg_mask64(lo);
+                    const __m512i v = _mm512_mask_loadu_epi8(vp, ml, (const void *)(src + (uintptr_t)j0));
+                    _mm512_mask_storeu_epi8((void *)(d8 + j0), qg_mask64(wp - j0), v);
                 }
             }
-#else
-            if (x0 > 0)
-                memset(d8, pad, (size_t)x0);
-            if (x1 > x0)
-                memcpy(d8 + x0, plane + (size_t)iy * (size_t)s->w + (x0 - s->pw), (size_t)(x1 - x0));
-            if (wp > x1)
-                memset(d8 + x1, pad, (size_t)(wp - x1));
-#endif
         }
         for (y = 0; y < s->oh; y++) {
             const uint8_t *row = P + (size_t)y * (size_t)s->sh * (size_t)wp;

@@ -7,6 +7,9 @@
 # C elsewhere); this script builds it again as
 #   native    $CC -O3 -march=native   (AVX-512 VNNI, with VBMI its
 #                                       depthwise kernel, where the CPU has them)
+#   vnni      $CC -O2 -march=cascadelake (AVX-512 VNNI without VBMI and
+#                                       VBMI2: the GEMM's other output stage,
+#                                       the plane kernel for depthwise convs)
 #   avx2      $CC -O2 -mavx2 -mfma    (no AVX-512)
 #   plain     $CC -O2 -U__SSE2__      (the plain-C fallback every compiler
 #                                       builds: no SIMD macro, no intrinsics)
@@ -22,7 +25,7 @@ src=$top_srcdir/tests/c/test_kernels.c
 warn="-std=c99 -Wall -Wextra -pedantic -Werror"
 qemu="qemu-aarch64 -L /usr/aarch64-linux-gnu"
 cc=${CC:-cc}
-plan 10
+plan 12
 
 has_flag() { grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | grep -qw "$1"; }
 
@@ -59,6 +62,9 @@ native=
 has_flag avx512_vnni && native=" (AVX-512 VNNI)"
 path native "$cc" "-O3 -march=native" "" ""
 [ -n "$native" ] || diag "this CPU has no AVX-512 VNNI: native is another path"
+vnni=$reason
+[ -z "$vnni" ] && ! has_flag avx512_vnni && vnni="this CPU has no AVX-512 VNNI"
+path vnni "$cc" "-O2 -march=cascadelake" "" "$vnni"
 avx2=$reason
 [ -z "$avx2" ] && ! has_flag avx2 && avx2="this CPU has no AVX2"
 path avx2 "$cc" "-O2 -mavx2 -mfma" "" "$avx2"

@@ -9,6 +9,8 @@ the C is built on each path this machine can run and its outputs on random
 inputs are compared bit for bit with quantize_inference (and, for the seed
 and the ResNet, net_run_batch with one net_run per image):
   - native:   cc -O3 -march=native (VNNI where the CPU has it)
+  - vnni:     cc -O2 -march=cascadelake (AVX-512 VNNI without VBMI and
+              VBMI2, whose kernels differ: the GEMM's output stage, depthwise)
   - avx2:     cc -O2 -mavx2 -mfma (no AVX-512)
   - portable: cc -O2
   - aarch64:  aarch64-linux-gnu-gcc -O2, and -march=armv8.2-a+dotprod (sdot),
@@ -54,6 +56,8 @@ def paths():
     flags = cpu_flags()
     out = []
     out.append(('native', cc, ['-O3', '-march=native'], [], None))
+    out.append(('vnni', cc, ['-O2', '-march=cascadelake'], [],
+                None if 'avx512_vnni' in flags else 'this CPU has no AVX-512 VNNI'))
     out.append(('avx2', cc, ['-O2', '-mavx2', '-mfma'], [],
                 None if 'avx2' in flags else 'this CPU has no AVX2'))
     out.append(('portable', cc, ['-O2'], [], None))
