@@ -2036,43 +2036,42 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
 
 /* ------------------------------------- depthwise conv on AVX-512 VNNI
  * A depthwise conv (one input and one output channel per group, no fused
- * pool) on AVX-512 VNNI with VBMI, channel by channel:
- *   - the channel's input is copied into P[hp][wp] (the padded input the
- *     taps read, qg_conv_hp and qg_conv_wp), the padding as the code
- *     zp_in, then 64 bytes of slack;
- *   - per output row and 16 pixels x .. x+15, one vpdpbusd per kernel row
- *     and 4 taps 4d .. 4d+3: vpermb gathers from one 64-byte load at
- *     P[y sh + ky dh][x sw + 4d dw] the 4 bytes of each pixel's 4 taps
- *     (byte 4j + k is j sw + k dw: 15 sw + 3 dw <= 63 keeps them inside
- *     the load), against those taps' weights (zero past kw);
+ * pool) on AVX-512 VNNI with VBMI, channel by channel and, in a channel,
+ * column strip by column strip: 16 output pixels x .. x+15 of each row:
+ *   - per kernel row and 4 taps 4d .. 4d+3, one vpdpbusd: vpermb gathers
+ *     from one 64-byte window of the input row iy = y sh + ky dh - ph,
+ *     starting at column x sw + 4d dw - pw, the 4 bytes of each pixel's 4
+ *     taps (byte 4j + k is j sw + k dw: 15 sw + 3 dw <= 63 keeps them
+ *     inside the window), against those taps' weights (zero past kw);
+ *   - the window is a masked load: its columns outside 0 .. w-1 (the
+ *     padding) are the code zp_in and are not read, and a row outside the
+ *     input is zp_in throughout, so nothing is copied; the masks depend on
+ *     the strip only (computed once per strip), the address is made as an
+ *     integer since the window may start before the row;
  *   - the zero point is folded into the bias, acc = bias - zp_in sum(w) +
  *     sum(q w), as in the GEMM (so every partial sum is bounded as there);
  *   - the 16 accumulators are requantized in registers (qg_rq_x16) and
  *     stored straight into the output row.
- * The scratch is the per-plane kernel's, which is larger than P's hp wp +
- * 64 bytes: its int16 input alone takes 2 c sw hp wq >= 2 hp wp bytes and
- * its staging run more than 2560.  Loads past a row's end read the next
- * row or the slack: they meet zero weights or feed lanes nobody stores. */
+ * No scratch is used (the caller's is the per-plane kernel's). */
 #if defined(QG_PATH_VNNI) && defined(__AVX512VBMI__)
 #define QG_DW_VNNI 1
 #define QG_DW_QUADS 64   /* kh * ceil(kw / 4) at most */
+#define QG_DW_NQ 16      /* ceil(kw / 4) at most */
 QG_UNUSED static int qg_conv_dw_vnni(const qg_conv_shape *s, const qg_pool_shape *pool)
 {
     return !pool && s->groups == s->c && s->o == s->c && 15 * s->sw + 3 * s->dw <= 63
-        && s->kh * ((s->kw + 3) / 4) <= QG_DW_QUADS;
+        && s->kh * ((s->kw + 3) / 4) <= QG_DW_QUADS && (s->kw + 3) / 4 <= QG_DW_NQ;
 }
 
 QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, const uint8_t *in, uint8_t *out,
                                    void *scratch)
 {
-    const int32_t hp = qg_conv_hp(s), wp = qg_conv_wp(s), nq = (s->kw + 3) / 4;
-    const int32_t x0 = s->pw < wp ? s->pw : wp, x1 = s->pw + s->w < wp ? s->pw + s->w : wp;
-    const uint8_t pad = (uint8_t)q->zp_in;
-    uint8_t *P = (uint8_t *)scratch;
+    const int32_t nq = (s->kw + 3) / 4;
     const __m512i perm = qg_perm_ab(s->sw, s->dw);   /* byte 4 j + k: j sw + k dw */
+    const __m512i vp = _mm512_set1_epi8((char)q->zp_in);
     int32_t wq[QG_DW_QUADS];
     int32_t c, y, x, ky, d, k;
-    memset(P + (size_t)hp * (size_t)wp, pad, 64);
+    (void)scratch;
     for (c = 0; c < s->c; c++) {
         const uint8_t *plane = in + (size_t)c * (size_t)s->h * (size_t)s->w;
         const int8_t *wc = q->w + (size_t)c * (size_t)s->kh * (size_t)s->kw;
@@ -2092,40 +2091,31 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
         corr = qg_rd_i32(q->bias, (size_t)c) - q->zp_in * sum;
         rk = qg_rq_consts(qg_rd_i32(q->mult, (size_t)c), qg_rd_i32(q->shift, (size_t)c), q->zp_out, q->act_min,
                           q->act_max);
-        for (y = 0; y < hp; y++) {
-            uint8_t *d8 = P + (size_t)y * (size_t)wp;
-            const int32_t iy = y - s->ph;
-            if (iy < 0 || iy >= s->h) {
-                memset(d8, pad, (size_t)wp);
-                continue;
+        for (x = 0; x < s->ow; x += 16) {
+            const __mmask16 m = qg_mask16(s->ow - x);
+            __mmask64 mk[QG_DW_NQ];
+            uintptr_t at[QG_DW_NQ];   /* the windows' addresses in row 0 */
+            for (d = 0; d < nq; d++) {
+                const int32_t x0 = x * s->sw + 4 * d * s->dw - s->pw;   /* the window's first column */
+                mk[d] = qg_mask64(s->w - x0) & ~qg_mask64(-x0);
+                at[d] = (uintptr_t)plane + (uintptr_t)(ptrdiff_t)x0;
             }
-            {   /* 64 bytes a step: the row's codes in the lanes x0 <= j < x1, zp_in in the others, by a
-                 * masked load from the address of lane 0, column -pw of the row (it reads only the lanes
-                 * of the mask; the address is made as an integer since it may lie before the row) */
-                const __m512i vp = _mm512_set1_epi8((char)pad);
-                const uintptr_t src = (uintptr_t)(plane + (size_t)iy * (size_t)s->w) - (uintptr_t)s->pw;
-                int32_t j0;
-                for (j0 = 0; j0 < wp; j0 += 64) {
-                    const int32_t lo = x0 - j0 < 0 ? 0 : x0 - j0, hi = x1 - j0 > 64 ? 64 : x1 - j0;
-                    const __mmask64 ml = qg_mask64(hi) & ~qg_mask64(lo);
-                    const __m512i v = _mm512_mask_loadu_epi8(vp, ml, (const void *)(src + (uintptr_t)j0));
-                    _mm512_mask_storeu_epi8((void *)(d8 + j0), qg_mask64(wp - j0), v);
-                }
-            }
-        }
-        for (y = 0; y < s->oh; y++) {
-            const uint8_t *row = P + (size_t)y * (size_t)s->sh * (size_t)wp;
-            uint8_t *o = oc + (size_t)y * (size_t)s->ow;
-            for (x = 0; x < s->ow; x += 16) {
-                const __mmask16 m = qg_mask16(s->ow - x);
-                const uint8_t *b = row + (size_t)x * (size_t)s->sw;
-                __m512i acc = _mm512_set1_epi32(corr), v;
-                for (ky = 0; ky < s->kh; ky++, b += (size_t)s->dh * (size_t)wp)
-                    for (d = 0; d < nq; d++) {
-                        v = _mm512_permutexvar_epi8(perm, _mm512_loadu_si512((const void *)(b + 4 * d * s->dw)));
-                        acc = _mm512_dpbusd_epi32(acc, v, _mm512_set1_epi32(wq[ky * nq + d]));
+            for (y = 0; y < s->oh; y++) {
+                __m512i acc = _mm512_set1_epi32(corr);
+                for (ky = 0; ky < s->kh; ky++) {
+                    const int32_t iy = y * s->sh + ky * s->dh - s->ph;
+                    const uintptr_t row = (uintptr_t)((size_t)iy * (size_t)s->w);
+                    if (iy < 0 || iy >= s->h) {
+                        for (d = 0; d < nq; d++)
+                            acc = _mm512_dpbusd_epi32(acc, vp, _mm512_set1_epi32(wq[ky * nq + d]));
+                        continue;
                     }
-                _mm512_mask_cvtepi32_storeu_epi8(o + x, m, qg_rq_x16(acc, &rk));
+                    for (d = 0; d < nq; d++) {
+                        const __m512i v = _mm512_mask_loadu_epi8(vp, mk[d], (const void *)(at[d] + row));
+                        acc = _mm512_dpbusd_epi32(acc, _mm512_permutexvar_epi8(perm, v), _mm512_set1_epi32(wq[ky * nq + d]));
+                    }
+                }
+                _mm512_mask_cvtepi32_storeu_epi8(oc + (size_t)y * (size_t)s->ow + x, m, qg_rq_x16(acc, &rk));
             }
         }
     }
