@@ -162,6 +162,14 @@ QG_UNUSED static uint8_t qg_clamp_u8(int32_t v, int32_t lo, int32_t hi)
     return (uint8_t)(v < lo ? lo : v > hi ? hi : v);
 }
 
+/* a code: clamp(MBQM(x, m, shift) + zp, lo, hi), the sum taken in int64 (MBQM
+ * may saturate to INT32_MAX, and the clamp makes the sum's own saturation
+ * irrelevant: 0 <= lo <= hi <= 255) */
+QG_UNUSED static uint8_t qg_code(int32_t x, int32_t m, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
+{
+    return qg_clamp_u8(qg_sat_i32((int64_t)qg_mbqm(x, m, shift) + zp), lo, hi);
+}
+
 #if defined(__AVX512VNNI__) && defined(__AVX512F__) && defined(__AVX512BW__) && defined(__AVX512VL__)
 #define QG_PATH_VNNI 1
 #define QG_KERNEL_PATH "avx512vnni"
@@ -539,7 +547,7 @@ QG_UNUSED static void qg_conv2d_ref(const qg_conv_shape *s, const qg_qparams *q,
                             acc += ((int32_t)in[((g * cg + ci) * s->h + iy) * s->w + ix] - q->zp_in) * wv;
                         }
                 out[(o * s->oh + y) * s->ow + x] =
-                    qg_clamp_u8(qg_mbqm(acc, m, sh) + q->zp_out, q->act_min, q->act_max);
+                    qg_code(acc, m, sh, q->zp_out, q->act_min, q->act_max);
             }
     }
 }
@@ -2163,8 +2171,8 @@ QG_UNUSED static void qg_linear_ref(const qg_qparams *q, const uint8_t *in, uint
         int32_t acc = qg_rd_i32(q->bias, (size_t)o);
         for (i = 0; i < nin; i++)
             acc += ((int32_t)in[i] - q->zp_in) * q->w[(size_t)o * (size_t)nin + (size_t)i];
-        out[o] = qg_clamp_u8(qg_mbqm(acc, qg_rd_i32(q->mult, (size_t)o), qg_rd_i32(q->shift, (size_t)o))
-                             + q->zp_out, q->act_min, q->act_max);
+        out[o] = qg_code(acc, qg_rd_i32(q->mult, (size_t)o), qg_rd_i32(q->shift, (size_t)o), q->zp_out, q->act_min,
+                         q->act_max);
     }
 }
 
@@ -2212,8 +2220,8 @@ QG_UNUSED static void qg_linear(const qg_qparams *q, const uint8_t *in, uint8_t 
     }
 #endif
     for (o = 0; o < nout; o++)
-        out[o] = qg_clamp_u8(qg_mbqm(acc[o], qg_rd_i32(q->mult, (size_t)o), qg_rd_i32(q->shift, (size_t)o))
-                             + q->zp_out, q->act_min, q->act_max);
+        out[o] = qg_code(acc[o], qg_rd_i32(q->mult, (size_t)o), qg_rd_i32(q->shift, (size_t)o), q->zp_out, q->act_min,
+                         q->act_max);
 }
 
 /* ============================================================== pooling */
@@ -2534,8 +2542,7 @@ QG_UNUSED static void qg_cat(int32_t outer, int32_t n, const uint8_t *const *in,
                     out[i] = qg_clamp_u8(src[i], qmin, qmax);
             } else {
                 for (i = 0; i < inner[k]; i++)
-                    out[i] = qg_clamp_u8(qg_sat_i32((int64_t)qg_mbqm((int32_t)src[i] - zp[k], m[k], sh[k]) + zp_out),
-                                         qmin, qmax);
+                    out[i] = qg_code((int32_t)src[i] - zp[k], m[k], sh[k], zp_out, qmin, qmax);
             }
             out += inner[k];
         }

@@ -122,6 +122,11 @@ static void test_fixed_point(void)
     }
     sprintf(msg, "requantization loop equals scalar MBQM + clamp (%d mismatches)", bad);
     ok(bad == 0, msg);
+    /* MBQM saturated to INT32_MAX plus a zero point (a fuzz-weights finding:
+     * the reference linear layer added them in int32) */
+    ok(qg_code(INT32_MAX, INT32_MAX, 31, 130, 0, 255) == 255 && qg_code(INT32_MIN, INT32_MAX, 31, 130, 3, 200) == 3
+       && qg_code(1000, 1 << 30, 31, 255, 0, 255) == 255,
+       "a code of a saturated MBQM plus zp is clamped (no int32 overflow)");
 }
 
 /* -------------------------------------------------- quantize / CRC */
