@@ -1074,11 +1074,10 @@ QG_UNUSED static int qg_conv_tr(const qg_conv_shape *s, const qg_qparams *q, con
     int32_t o;
     if (pool || s->groups != 1 || s->o % 16 != 0 || s->oh * s->ow > QG_TR_PIX || s->c * s->kh * s->kw < QG_TR_K)
         return 0;
-    for (o = 0; o < s->o; o++) {
-        const int32_t t = 31 - qg_rd_i32(q->shift, (size_t)o);
-        if (t < 1 || t > 54)
+    for (o = 0; o < s->o; o++)
+        if (!qg_rq_consts(qg_rd_i32(q->mult, (size_t)o), qg_rd_i32(q->shift, (size_t)o), q->zp_out, q->act_min,
+                          q->act_max).fast)
             return 0;
-    }
     return 1;
 #else
     (void)s, (void)q, (void)pool;
@@ -1392,6 +1391,7 @@ QG_UNUSED static void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, int32_t p0, 
 {
     const __m512i ix = _mm512_set_epi32(15, 11, 7, 3, 14, 10, 6, 2, 13, 9, 5, 1, 12, 8, 4, 0);
     const __m512i z = _mm512_setzero_si512();
+    const int32_t lim = n < g->np - p0 ? n : g->np - p0;   /* accumulators of the block in the band */
     __m512i v;
     __mmask64 mk;
     int32_t at;
@@ -1404,14 +1404,13 @@ QG_UNUSED static void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, int32_t p0, 
     v = _mm512_permutexvar_epi32(ix, _mm512_packus_epi16(_mm512_packus_epi32(a, b), _mm512_packus_epi32(c, d)));
     if (g->pw == g->ow) {
         at = p0;
-        mk = qg_mask64(n < g->np - p0 ? n : g->np - p0);
+        mk = qg_mask64(lim);
     } else {
 #if defined(__AVX512VBMI2__)
         int32_t x = p0 % g->pw, i = 0, cnt = 0;
         mk = 0;
         at = p0 / g->pw * g->ow + (x < g->ow ? x : g->ow);
-        while (i < n && p0 + i < g->np) {   /* the row segments of the block, their columns < ow */
-            const int32_t lim = n < g->np - p0 ? n : g->np - p0;
+        while (i < lim) {   /* the row segments of the block, their columns < ow */
             int32_t seg = x < g->ow ? g->ow - x : 0;
             if (seg > lim - i)
                 seg = lim - i;
@@ -1922,8 +1921,8 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
     const int32_t cg = s->c / s->groups, og = s->o / s->groups, ogp = (og + 3) / 4 * 4;
     const int32_t kq = (cg * s->kh * s->kw + 3) / 4;
     const int cq = qg_conv_cq(s), direct = qg_conv_direct(s), tr = qg_conv_tr(s, q, pool);
-    const int fuse = QG_FUSE_RQ && !pool && (qg_gemm_pitch(s) == s->ow || QG_VBMI2);
     const int32_t pw = qg_gemm_pitch(s);   /* accumulator pixels per output row */
+    const int fuse = QG_FUSE_RQ && !pool && (pw == s->ow || QG_VBMI2);
     const int32_t rows = qg_gemm_rows(s, pool), ppad = (rows * pw + 15) / 16 * 16;
     const int pool22 = qg_pool_is22(s, pool);
     const int32_t ohe = pool22 ? 2 * pool->oh : s->oh;
