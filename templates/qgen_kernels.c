@@ -1196,6 +1196,85 @@ QG_UNUSED static void qg_spread4(uint8_t *restrict d, const uint8_t *restrict r,
         d[4 * j] = (uint8_t)((r[j * step] - QG_XOFF) & 255);
 }
 
+#if defined(QG_PATH_VNNI) && defined(__AVX512VBMI__)
+/* qg_im2col a whole K quad at a time (VBMI): the 4 bytes of 16 pixels'
+ * quad are one vpermt2b of the (at most 4, mostly 1 or 2) input rows its
+ * taps read, each row one masked load of 64 bytes (the codes of columns
+ * outside the input read as the pad).  A run of a row's pixels takes the
+ * columns x = x0 + t xs (xs = 2 for the even and odd halves of a fused 2x2
+ * pool), so pixel t of a block reads column t S + (its tap's offset) of
+ * the row, S = xs sw: the index of a slot is fixed for the quad.  It fits
+ * when 15 S plus the quad's widest span of taps in one row is below 64. */
+QG_UNUSED static int qg_im2col_wide(const qg_conv_shape *s, int32_t he)
+{
+    return 15 * (he ? 2 : 1) * s->sw + ((s->kw < 4 ? s->kw : 4) - 1) * s->dw <= 63;
+}
+
+QG_UNUSED static void qg_im2col_quads(const qg_conv_shape *s, const uint8_t *in, int32_t y0, int32_t rows,
+                                      int32_t ppad, int32_t zp, int32_t he, uint8_t *restrict B)
+{
+    const int32_t cg = s->c / s->groups, taps = s->kh * s->kw, k = cg * taps, kq = (k + 3) / 4;
+    const int32_t xs = he ? 2 : 1, S = xs * s->sw, nrun = he ? 2 : 1;
+    const __m512i padv = _mm512_set1_epi8((char)(uint8_t)zp);
+    const __m512i lane = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+    int32_t qd, j, y, run, t0;
+    for (qd = 0; qd < kq; qd++) {
+        /* the quad's distinct rows (channel, ky) and the leftmost tap offset
+         * read from each; every slot's byte of the index */
+        int32_t nr = 0, rci[4], rky[4], rlo[4], slot_r[4], slot_d[4];
+        uint32_t base = 0;
+        __mmask64 hi = 0;   /* slots of rows 2 and 3 */
+        const __mmask64 live = (__mmask64)0x1111111111111111ull * (__mmask64)((1u << (k - 4 * qd < 4 ? k - 4 * qd : 4)) - 1);
+        __m512i idx;
+        for (j = 0; j < 4 && 4 * qd + j < k; j++) {
+            const int32_t kk = 4 * qd + j, ci = kk / taps, ky = kk % taps / s->kw, kx = kk % s->kw;
+            const int32_t off = kx * s->dw - s->pw;
+            int32_t r;
+            for (r = 0; r < nr && (rci[r] != ci || rky[r] != ky); r++)
+                ;
+            if (r == nr)
+                rci[r] = ci, rky[r] = ky, rlo[r] = off, nr++;   /* kx grows within a row: off is its least */
+            slot_r[j] = r, slot_d[j] = off - rlo[r];
+        }
+        for (j = 0; j < 4 && 4 * qd + j < k; j++) {
+            base |= (uint32_t)(slot_d[j] + 64 * (slot_r[j] & 1)) << (8 * j);
+            if (slot_r[j] >= 2)
+                hi |= (__mmask64)0x1111111111111111ull << j;
+        }
+        idx = _mm512_add_epi32(_mm512_mullo_epi32(lane, _mm512_set1_epi32(S * 0x01010101)), _mm512_set1_epi32((int32_t)base));
+        for (y = 0; y < rows; y++)
+            for (run = 0; run < nrun; run++) {
+                const int32_t x0 = run, n = he ? (s->ow - run + 1) / 2 : s->ow;
+                uint8_t *d = B + (size_t)qd * (size_t)ppad * 4 + ((size_t)y * (size_t)s->ow + (size_t)(run ? he : 0)) * 4;
+                for (t0 = 0; t0 < n; t0 += 16) {
+                    __m512i v[4], o;
+                    int32_t r;
+                    for (r = 0; r < nr; r++) {
+                        const int32_t iy = (y0 + y) * s->sh - s->ph + rky[r] * s->dh;
+                        const int32_t col = (x0 + t0 * xs) * s->sw + rlo[r];
+                        if (iy < 0 || iy >= s->h) {
+                            v[r] = padv;
+                        } else {
+                            const __mmask64 m = qg_mask64(s->w - col) & ~qg_mask64(-col);
+                            const uint8_t *row = in + ((size_t)rci[r] * (size_t)s->h + (size_t)iy) * (size_t)s->w;
+                            v[r] = _mm512_mask_loadu_epi8(padv, m, (const void *)(row + col));
+                        }
+                    }
+                    for (; r < 4; r++)
+                        v[r] = padv;
+                    o = _mm512_maskz_permutex2var_epi8(live, v[0], idx, v[1]);
+                    if (nr > 2)
+                        o = _mm512_mask_mov_epi8(o, live & hi, _mm512_permutex2var_epi8(v[2], idx, v[3]));
+                    if (n - t0 >= 16)
+                        _mm512_storeu_si512((void *)(d + 4 * (size_t)t0), o);
+                    else
+                        _mm512_mask_storeu_epi8((void *)(d + 4 * (size_t)t0), qg_mask64(4 * (n - t0)), o);
+                }
+            }
+    }
+}
+#endif
+
 #define QG_COL(x) (he ? ((x) >> 1) + ((x) & 1) * he : (x))
 QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32_t y0, int32_t rows,
                                 int32_t ppad, int32_t zp, int32_t he, uint8_t *restrict B)
@@ -1203,6 +1282,12 @@ QG_UNUSED static void qg_im2col(const qg_conv_shape *s, const uint8_t *in, int32
     const int32_t cg = s->c / s->groups;
     const uint8_t pad = (uint8_t)((zp - QG_XOFF) & 255);
     int32_t ci, ky, kx, y, x, kk = 0;
+#if defined(QG_PATH_VNNI) && defined(__AVX512VBMI__)
+    if (qg_im2col_wide(s, he)) {
+        qg_im2col_quads(s, in, y0, rows, ppad, zp, he, B);
+        return;
+    }
+#endif
     for (ci = 0; ci < cg; ci++)
         for (ky = 0; ky < s->kh; ky++)
             for (kx = 0; kx < s->kw; kx++, kk++) {
