@@ -1242,35 +1242,36 @@ QG_UNUSED static void qg_im2col_quads(const qg_conv_shape *s, const uint8_t *in,
                 hi |= (__mmask64)0x1111111111111111ull << j;
         }
         idx = _mm512_add_epi32(_mm512_mullo_epi32(lane, _mm512_set1_epi32(S * 0x01010101)), _mm512_set1_epi32((int32_t)base));
-        for (y = 0; y < rows; y++)
-            for (run = 0; run < nrun; run++) {
-                const int32_t x0 = run, n = he ? (s->ow - run + 1) / 2 : s->ow;
-                uint8_t *d = B + (size_t)qd * (size_t)ppad * 4 + ((size_t)y * (size_t)s->ow + (size_t)(run ? he : 0)) * 4;
-                for (t0 = 0; t0 < n; t0 += 16) {
-                    __m512i v[4], o;
-                    int32_t r;
+        for (run = 0; run < nrun; run++) {
+            const int32_t n = he ? (s->ow - run + 1) / 2 : s->ow;
+            for (t0 = 0; t0 < n; t0 += 16) {
+                /* per row: the first column read and the mask of those inside */
+                const __mmask64 ms = n - t0 >= 16 ? ~(__mmask64)0 : qg_mask64(4 * (n - t0));
+                uint8_t *d = B + (size_t)qd * (size_t)ppad * 4 + ((size_t)(run ? he : 0) + (size_t)t0) * 4;
+                int32_t col[4], iy[4];
+                __mmask64 m[4];
+                int32_t r;
+                for (r = 0; r < nr; r++) {
+                    col[r] = (run + t0 * xs) * s->sw + rlo[r];
+                    m[r] = qg_mask64(s->w - col[r]) & ~qg_mask64(-col[r]);
+                    iy[r] = y0 * s->sh - s->ph + rky[r] * s->dh;
+                }
+                for (y = 0; y < rows; y++, d += (size_t)s->ow * 4) {
+                    __m512i v[4] = {padv, padv, padv, padv}, o;
                     for (r = 0; r < nr; r++) {
-                        const int32_t iy = (y0 + y) * s->sh - s->ph + rky[r] * s->dh;
-                        const int32_t col = (x0 + t0 * xs) * s->sw + rlo[r];
-                        if (iy < 0 || iy >= s->h) {
-                            v[r] = padv;
-                        } else {
-                            const __mmask64 m = qg_mask64(s->w - col) & ~qg_mask64(-col);
-                            const uint8_t *row = in + ((size_t)rci[r] * (size_t)s->h + (size_t)iy) * (size_t)s->w;
-                            v[r] = _mm512_mask_loadu_epi8(padv, m, (const void *)(row + col));
+                        if (iy[r] >= 0 && iy[r] < s->h) {
+                            const uint8_t *row = in + (ptrdiff_t)(((size_t)rci[r] * (size_t)s->h + (size_t)iy[r]) * (size_t)s->w);
+                            v[r] = _mm512_mask_loadu_epi8(padv, m[r], (const void *)(row + col[r]));
                         }
+                        iy[r] += s->sh;
                     }
-                    for (; r < 4; r++)
-                        v[r] = padv;
                     o = _mm512_maskz_permutex2var_epi8(live, v[0], idx, v[1]);
                     if (nr > 2)
                         o = _mm512_mask_mov_epi8(o, live & hi, _mm512_permutex2var_epi8(v[2], idx, v[3]));
-                    if (n - t0 >= 16)
-                        _mm512_storeu_si512((void *)(d + 4 * (size_t)t0), o);
-                    else
-                        _mm512_mask_storeu_epi8((void *)(d + 4 * (size_t)t0), qg_mask64(4 * (n - t0)), o);
+                    _mm512_mask_storeu_epi8((void *)d, ms, o);
                 }
             }
+        }
     }
 }
 #endif
