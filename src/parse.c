@@ -151,6 +151,50 @@ static TSNode first_error(TSNode n) {
   return (TSNode){0};
 }
 
+/* The first node deeper than QGEN_MAX_NESTING levels below n, or a null
+ * node: one cursor walks the tree, so that a chain of 10^5 unary minuses
+ * costs no stack here; every later pass over the tree recurses, with at
+ * most this depth. */
+static TSNode too_deep(TSNode n) {
+  TSTreeCursor c = ts_tree_cursor_new(n);
+  TSNode deep = {0};
+  int depth = 0;
+  for (;;) {
+    if (ts_tree_cursor_goto_first_child(&c)) {
+      if (++depth > QGEN_MAX_NESTING) {
+        deep = ts_tree_cursor_current_node(&c);
+        break;
+      }
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&c)) {
+      if (!depth--)
+        goto done;
+      ts_tree_cursor_goto_parent(&c);
+    }
+  }
+done:
+  ts_tree_cursor_delete(&c);
+  return deep;
+}
+
+/* tree-sitter-python's scanner keeps its stack of indentation columns in
+ * bytes: a block indented past column 255 inside another one turns the
+ * whole module into one ERROR node at 1:1.  The first such line, for the
+ * message, or false. */
+static bool indent_past_255(const Source *src, Loc *loc) {
+  for (int i = 0; i < src->nlines; i++) {
+    uint32_t b = src->line_start[i], col = 0;
+    while (b < src->len && (src->text[b] == ' ' || src->text[b] == '\t'))
+      col = src->text[b++] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+    if (col > 255 && b < src->len && !strchr("#\r\n", src->text[b])) {
+      *loc = loc_of_byte(src, b);
+      return true;
+    }
+  }
+  return false;
+}
+
 /* The message for a syntax error at e (copied: the tree is freed next). */
 static const char *syntax_message(const Source *src, TSNode e) {
   if (ts_node_is_missing(e))
@@ -264,12 +308,20 @@ Parsed *parse_source(const Source *src) {
   }
   p->tree = ts_parser_parse_string(p->parser, NULL, src->text, (uint32_t)src->len);
   p->root = ts_tree_root_node(p->tree);
+  TSNode deep = too_deep(p->root);
+  if (!ts_node_is_null(deep)) {
+    Loc loc = node_loc(src, deep);
+    parse_free(p);
+    error_at(loc, "nested too deeply: more than %d levels of syntax (QGEN_MAX_NESTING)", QGEN_MAX_NESTING);
+  }
   if (ts_node_has_error(p->root)) {
     TSNode e = first_error(p->root);
     if (ts_node_is_null(e))
       e = p->root;
     Loc loc = node_loc(src, e);
     const char *msg = syntax_message(src, e);
+    if (ts_node_start_byte(e) == 0 && indent_past_255(src, &loc))
+      msg = "syntax error: indented past column 255 (the limit of tree-sitter-python's scanner)";
     parse_free(p);
     error_at(loc, "%s", msg);
   }
