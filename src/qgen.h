@@ -60,7 +60,7 @@ void arena_release(ArenaMark m);             /* frees all allocated since m */
 #define QGEN_MAX_LOOP 1000000       /* iterations of one loop */
 #endif
 #ifndef QGEN_MAX_NESTING
-#define QGEN_MAX_NESTING 1000       /* levels of the syntax tree (every pass over it recurses) */
+#define QGEN_MAX_NESTING 500        /* levels of the syntax tree (every pass over it recurses) */
 #endif
 #ifndef QGEN_MAX_REPEAT
 #define QGEN_MAX_REPEAT 10000000    /* items of a sequence repetition */

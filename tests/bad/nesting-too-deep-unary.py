@@ -1,6 +1,6 @@
-# expect: 9:1010: nested too deeply
+# expect: 9:510: nested too deeply
 # A chain of 5000 unary minuses: every pass over the syntax tree recurses,
-# so qgen refuses more than 1000 levels (QGEN_MAX_NESTING) at the first
+# so qgen refuses more than 500 levels (QGEN_MAX_NESTING) at the first
 # node past them (a fuzz-pipeline finding: a stack overflow in the
 # indentation check).  CPython refuses it too (RecursionError).
 import torch.nn as nn

@@ -1,0 +1,100 @@
+#!/bin/sh
+# nesting.sh -- TAP test: syntax nested just inside QGEN_MAX_NESTING (500
+# levels) runs through every pass of qgen, whose passes over the tree all
+# recurse, in half the usual stack: each construct below, 490 levels deep,
+# in forward, in __init__ and at module level, through $QGEN and the
+# sanitizer builds ($QGEN_ASAN, $QGEN_CLANG_SAN, where built), under
+# `ulimit -s 4096`, must end with exit status 0 or 1 (a located error such
+# as "data-dependent control flow" is fine), no sanitizer report and not the
+# nesting error; 510 levels must be that error.  This keeps a pass that
+# grows its stack frames, or a new recursive one, from bringing back the
+# fuzz finding of nesting-too-deep-unary.py (a stack overflow).
+testdir=$(cd "$(dirname "$0")" && pwd)
+. "$testdir/lib.sh"
+require_qgen
+tmpdir_setup
+
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export ASAN_OPTIONS UBSAN_OPTIONS
+
+N=490
+# rep STR K: STR K times
+rep() { awk -v s="$1" -v k="$2" 'BEGIN { for (i = 0; i < k; i++) printf "%s", s }'; }
+# expr NAME K: an expression of construct NAME, K levels deep
+expr_of() {
+    k=$2; h=$(($2 / 2)); t=$(($2 / 3))
+    case $1 in
+        unary) printf '%sx' "$(rep - "$k")" ;;
+        not) printf '%sx' "$(rep 'not ' "$k")" ;;
+        sum) printf 'x%s' "$(rep ' + x' "$k")" ;;
+        power) printf 'x%s' "$(rep ' ** 1' "$k")" ;;
+        attribute) printf 'x%s' "$(rep .t "$k")" ;;
+        call) printf '%sx%s' "$(rep 'f(' "$h")" "$(rep ')' "$h")" ;;
+        subscript) printf 'x%s' "$(rep '[0]' "$k")" ;;
+        list) printf '%s%s' "$(rep '[' "$h")" "$(rep ']' "$h")" ;;
+        parens) printf '%sx%s' "$(rep '(' "$k")" "$(rep ')' "$k")" ;;
+        tuple) printf '%sx%s' "$(rep '(x,' "$h")" "$(rep ')' "$h")" ;;
+        dict) printf '%s1%s' "$(rep '{1:' "$h")" "$(rep '}' "$h")" ;;
+        lambda) printf '%sx' "$(rep 'lambda: ' "$k")" ;;
+        conditional) printf 'x%s' "$(rep ' if x else x' "$h")" ;;
+        string) printf '"a"%s' "$(rep ' + "a"' "$k")" ;;
+        starred) printf '%sx%s' "$(rep 'f(*' "$t")" "$(rep ')' "$t")" ;;
+        comprehension) printf '%sx%s' "$(rep '[y for y in ' "$t")" "$(rep ']' "$t")" ;;
+    esac
+}
+# model WHERE EXPR FILE
+model() {
+    {
+        echo '# qgen: input-shape=1,1,4,4'
+        echo 'import torch.nn as nn'
+        case $1 in
+            module) printf 'x = 1\nf = lambda *a: a\ny = %s\n' "$2" ;;
+        esac
+        echo 'class Net(nn.Module):'
+        echo '    def __init__(self):'
+        echo '        super().__init__()'
+        case $1 in
+            init) printf '        x = 1\n        f = lambda *a: a\n        self.y = %s\n' "$2" ;;
+        esac
+        echo '    def forward(self, x):'
+        case $1 in
+            forward) printf '        f = lambda *a: a\n        y = %s\n' "$2" ;;
+        esac
+        echo '        return x'
+    } > "$3"
+}
+
+constructs="unary not sum power attribute call subscript list parens tuple dict lambda conditional string starred comprehension"
+bins="$QGEN"
+for b in "${QGEN_ASAN:-}" "${QGEN_CLANG_SAN:-}"; do
+    [ -n "$b" ] && [ -x "$b" ] && bins="$bins $b"
+done
+nb=$(echo $bins | wc -w)
+plan $((nb * 2))
+
+for b in $bins; do
+    bad=0 n=0
+    for c in $constructs; do
+        for w in forward init module; do
+            f=$tmpdir/$c-$w.py
+            [ -f "$f" ] || model $w "$(expr_of $c $N)" "$f"
+            rc=0
+            (ulimit -s 4096; with_timeout "$b" --emit code "$f" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+            n=$((n + 1))
+            if [ $rc -gt 1 ] || grep -q 'nested too deeply' "$tmpdir/err" \
+                || grep -Eq 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: [A-Za-z]+Sanitizer' "$tmpdir/err"; then
+                bad=$((bad + 1))
+                [ $bad -le 3 ] && diag "$(basename "$b") $c in $w, $N levels: exit $rc: $(head -c 300 "$tmpdir/err")"
+            fi
+            rm -rf "$tmpdir/out"
+        done
+    done
+    check "$(basename "$b"): $n models $N levels deep run in a 4 MiB stack" [ $bad -eq 0 ]
+    model forward "$(expr_of unary 510)" "$tmpdir/deeper.py"
+    rc=0
+    (ulimit -s 4096; with_timeout "$b" --emit code "$tmpdir/deeper.py" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+    check "$(basename "$b"): 510 levels are refused (QGEN_MAX_NESTING)" \
+        sh -c "[ $rc -eq 1 ] && grep -q 'error: nested too deeply' '$tmpdir/err'"
+done
+tap_done
