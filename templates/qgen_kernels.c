@@ -1346,6 +1346,37 @@ QG_UNUSED static void qg_quads(const qg_conv_shape *s, const uint8_t *in, int32_
     const uint8_t pad = (uint8_t)((zp - QG_XOFF) & 255);
     const int32_t x0 = s->pw < wp ? s->pw : wp, x1 = s->pw + s->w < wp ? s->pw + s->w : wp;
     int32_t c4, y, x;
+#if defined(QG_PATH_VNNI)
+    if (s->ph == 0 && s->pw == 0 && hp == s->h && wp == s->w) {
+        /* X4 is the 4 planes' bytes interleaved: 64 pixels a step, the
+         * unpacks' 128-bit lanes put in order by a 4x4 transpose of lanes */
+        const size_t np = (size_t)s->h * (size_t)s->w;
+        for (c4 = 0; c4 < cg / 4; c4++) {
+            const uint8_t *p0 = in + (size_t)(4 * c4) * np;
+            uint8_t *d = X + (size_t)c4 * np * 4;
+            size_t i;
+            for (i = 0; i < np; i += 64) {
+                const int32_t n = np - i < 64 ? (int32_t)(np - i) : 64;
+                const __mmask64 ml = qg_mask64(n);
+                const __m512i a = _mm512_maskz_loadu_epi8(ml, p0 + i), b = _mm512_maskz_loadu_epi8(ml, p0 + np + i);
+                const __m512i c = _mm512_maskz_loadu_epi8(ml, p0 + 2 * np + i), e = _mm512_maskz_loadu_epi8(ml, p0 + 3 * np + i);
+                const __m512i ab0 = _mm512_unpacklo_epi8(a, b), ab1 = _mm512_unpackhi_epi8(a, b);
+                const __m512i ce0 = _mm512_unpacklo_epi8(c, e), ce1 = _mm512_unpackhi_epi8(c, e);
+                const __m512i q0 = _mm512_unpacklo_epi16(ab0, ce0), q1 = _mm512_unpackhi_epi16(ab0, ce0);
+                const __m512i q2 = _mm512_unpacklo_epi16(ab1, ce1), q3 = _mm512_unpackhi_epi16(ab1, ce1);
+                const __m512i t0 = _mm512_shuffle_i32x4(q0, q1, 0x44), t1 = _mm512_shuffle_i32x4(q0, q1, 0xEE);
+                const __m512i t2 = _mm512_shuffle_i32x4(q2, q3, 0x44), t3 = _mm512_shuffle_i32x4(q2, q3, 0xEE);
+                const __m512i v[4] = {_mm512_shuffle_i32x4(t0, t2, 0x88), _mm512_shuffle_i32x4(t0, t2, 0xDD),
+                                      _mm512_shuffle_i32x4(t1, t3, 0x88), _mm512_shuffle_i32x4(t1, t3, 0xDD)};
+                int32_t j;
+                for (j = 0; j < 4; j++)
+                    _mm512_mask_storeu_epi8(d + 4 * i + 64 * (size_t)j, qg_mask64(4 * n - 64 * j), v[j]);
+            }
+        }
+        memset(X + (size_t)cg * np, 0, qg_conv_x4(s) - (size_t)cg * np);
+        return;
+    }
+#endif
     for (c4 = 0; c4 < cg / 4; c4++)
         for (y = 0; y < hp; y++) {
             uint8_t *restrict d = X + ((size_t)c4 * (size_t)hp + (size_t)y) * (size_t)wp * 4;
