@@ -488,19 +488,22 @@ Value *build_model(Interp *in, const ModelOptions *opt, const Source *exprsrc, L
 Value *call_value(Interp *in, Value *fn, Value **args, int nargs, Dict *kw, Loc loc);
 Value *get_attr(Interp *in, Value *obj, const char *name, Loc loc);
 Value *class_method(ClassDef *c, const char *name);
+Value *object_method(Value *obj, const char *name);   /* a user instance's bound method, or NULL */
 /* For import.c and builtins.c: the interpreter's own operations. */
 Value *eval_binding(Interp *in, PyModule *m, LazyDef *d);
 Value *eval_expr(Interp *in, Scope *sc, TSNode n);
-List *value_iter(Value *v, Loc loc);
-bool value_truth(Value *v, Loc loc);
-bool value_compare(const char *op, Value *a, Value *b, Loc loc);
-Value *value_binary(Interp *in, const char *op, Value *a, Value *b, Loc loc);
 Value *value_attr_or_null(Interp *in, Value *obj, const char *name, Loc loc);
 void value_set_attr(Value *obj, const char *name, Value *v, Loc loc);
 bool value_isinstance(Value *v, Value *cls);
-int64_t value_index(Value *seq, int64_t i, int n, Loc loc);
 Value *value_copy(Value *v, bool deep);
 PyModule *current_module(Interp *in);       /* whose code is running */
+/* operators.c */
+Value *value_binary(Interp *in, const char *op, Value *a, Value *b, Loc loc);
+bool value_compare(const char *op, Value *a, Value *b, Loc loc);
+bool value_truth(Value *v, Loc loc);
+int64_t value_index(Value *seq, int64_t i, int n, Loc loc);
+Value *value_subscript(Interp *in, Value *obj, Value *key, Loc loc);
+List *value_iter(Value *v, Loc loc);
 /* consttensor.c */
 Value *ctensor_binary(const char *op, Value *a, Value *b, Loc loc);
 List *ctensor_iter(Value *t);
