@@ -37,7 +37,7 @@
 #      arena against the sum of all activations, code size, weights size.
 # A column whose dependency is missing (node, npm, python3-onnx, a model
 # qgen cannot generate) is skipped with a message.  Everything runs pinned
-# to CPU 1 (taskset -c 1) when possible.
+# to CPU 1 (taskset -c 1; QGEN_BENCH_CPU=N pins to CPU N) when possible.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -64,9 +64,10 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-generated.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
+cpu=${QGEN_BENCH_CPU:-1}
 pin=""
-if command -v taskset >/dev/null 2>&1 && taskset -c 1 true 2>/dev/null; then
-    pin="taskset -c 1"
+if command -v taskset >/dev/null 2>&1 && taskset -c "$cpu" true 2>/dev/null; then
+    pin="taskset -c $cpu"
 fi
 
 models=""
