@@ -1467,6 +1467,16 @@ QG_UNUSED static void qg_im2col_cq(const qg_conv_shape *s, const uint8_t *X, int
                     uint8_t *restrict d = b + (size_t)y * (size_t)s->ow * 4;
                     if (s->sw == 1) {
                         memcpy(d, src, (size_t)s->ow * 4);
+#if defined(QG_PATH_VNNI)
+                    } else if (s->sw == 2) {   /* 16 pixels a step: the even dwords of two vectors */
+                        const __m512i ev = _mm512_set_epi32(30, 28, 26, 24, 22, 20, 18, 16, 14, 12, 10, 8, 6, 4, 2, 0);
+                        for (x = 0; x < s->ow; x += 16) {
+                            const int32_t n = s->ow - x < 16 ? s->ow - x : 16;
+                            const __m512i lo = _mm512_maskz_loadu_epi32(qg_mask16(2 * n - 1), src + (size_t)x * 8);
+                            const __m512i hi = _mm512_maskz_loadu_epi32(qg_mask16(2 * n - 17), src + (size_t)x * 8 + 64);
+                            _mm512_mask_storeu_epi32(d + 4 * (size_t)x, qg_mask16(n), _mm512_permutex2var_epi32(lo, ev, hi));
+                        }
+#endif
                     } else {
                         for (x = 0; x < s->ow; x++)
                             memcpy(d + 4 * x, src + (size_t)x * (size_t)s->sw * 4, 4);
