@@ -1223,7 +1223,8 @@ QG_UNUSED static void qg_im2col_quads(const qg_conv_shape *s, const uint8_t *in,
          * read from each; every slot's byte of the index */
         int32_t nr = 0, rci[4], rky[4], rlo[4], slot_r[4], slot_d[4];
         uint32_t base = 0;
-        __mmask64 hi = 0;   /* slots of rows 2 and 3 */
+        __mmask64 hi = 0;   /* the bytes of slots that read rows 2 and 3 */
+        /* the bytes of slots j < K - 4 qd in every dword; the others are 0 */
         const __mmask64 live = (__mmask64)0x1111111111111111ull * (__mmask64)((1u << (k - 4 * qd < 4 ? k - 4 * qd : 4)) - 1);
         __m512i idx;
         for (j = 0; j < 4 && 4 * qd + j < k; j++) {
@@ -1260,8 +1261,10 @@ QG_UNUSED static void qg_im2col_quads(const qg_conv_shape *s, const uint8_t *in,
                     __m512i v[4] = {padv, padv, padv, padv}, o;
                     for (r = 0; r < nr; r++) {
                         if (iy[r] >= 0 && iy[r] < s->h) {
-                            const uint8_t *row = in + (ptrdiff_t)(((size_t)rci[r] * (size_t)s->h + (size_t)iy[r]) * (size_t)s->w);
-                            v[r] = _mm512_mask_loadu_epi8(padv, m[r], (const void *)(row + col[r]));
+                            /* col may be negative: the address as an integer (the bytes
+                             * outside the row are not read) */
+                            const uintptr_t row = (uintptr_t)in + ((size_t)rci[r] * (size_t)s->h + (size_t)iy[r]) * (size_t)s->w;
+                            v[r] = _mm512_mask_loadu_epi8(padv, m[r], (const void *)(row + (uintptr_t)(ptrdiff_t)col[r]));
                         }
                         iy[r] += s->sh;
                     }
