@@ -372,6 +372,25 @@ QG_UNUSED static void qg_store8_u8(uint8_t *o, __m256i v)
     w = _mm_packus_epi16(w, w);
     _mm_storel_epi64((__m128i *)(void *)o, w);
 }
+
+/* Requantization of 8 accumulators to codes, clamp(MBQM(x) + zp, lo, hi),
+ * when 32 <= t <= 54 (a multiplier below 1/2, as a conv's nearly always
+ * is), in the way of qg_rq_x16's narrow form: the zero point rides in the
+ * nudge (hz = h + zp 2^t), and floor(X / 2^t) = floor(floor(X / 2^32) /
+ * 2^(t-32)): the high dword of each 64-bit sum (an even lane's moved down,
+ * an odd lane's in place) shifted by t - 32 as int32, which needs no 64-bit
+ * shift (AVX2 has no arithmetic one).  |X| < 2^63 (|p| <= 2^62, hz < 2^62)
+ * and |X| / 2^t <= 2^30, so every value and the clamp are exact in int32.
+ * The [p < 0] term is a 64-bit compare. */
+QG_UNUSED static __m256i qg_rq_narrow_x8(__m256i x, __m256i m, __m256i hz, __m128i t32, __m256i lo, __m256i hi)
+{
+    const __m256i z = _mm256_setzero_si256();
+    __m256i pe = _mm256_mul_epi32(x, m), po = _mm256_mul_epi32(_mm256_srli_epi64(x, 32), m);
+    pe = _mm256_add_epi64(_mm256_add_epi64(pe, hz), _mm256_cmpgt_epi64(z, pe));
+    po = _mm256_add_epi64(_mm256_add_epi64(po, hz), _mm256_cmpgt_epi64(z, po));
+    x = _mm256_sra_epi32(_mm256_blend_epi32(_mm256_srli_epi64(pe, 32), po, 0xAA), t32);
+    return _mm256_max_epi32(_mm256_min_epi32(x, hi), lo);
+}
 #endif
 
 /* out[i] = clamp(MBQM(acc[i], m, shift) + zp, lo, hi) for n values.
@@ -419,10 +438,26 @@ QG_UNUSED static void qg_requant(const int32_t *restrict acc, uint8_t *restrict 
     {
         const qg_mbqm_k k = qg_mbqm_consts(m, shift);
         const __m256i vlo = _mm256_set1_epi32(lo - zp), vhi = _mm256_set1_epi32(hi - zp), vz = _mm256_set1_epi32(zp);
-        for (i = 0; i + 8 <= n; i += 8) {
-            __m256i v = qg_mbqm_x8(_mm256_loadu_si256((const __m256i *)(const void *)(acc + i)), &k);
-            qg_store8_u8(out + i, _mm256_add_epi32(_mm256_max_epi32(_mm256_min_epi32(v, vhi), vlo), vz));
+        const int narrow = k.t >= 32 && k.t <= 54;
+        const __m256i vm = _mm256_set1_epi32(m), hz = _mm256_set1_epi64x(narrow ? k.half + (int64_t)zp * ((int64_t)1 << k.t) : 0);
+        const __m256i nlo = _mm256_set1_epi32(lo), nhi = _mm256_set1_epi32(hi);
+        const __m128i t32 = _mm_cvtsi32_si128(k.t - 32);
+        for (i = 0; i < n; i += 8) {
+            /* the last n % 8 values through 8-lane buffers */
+            const int32_t r = n - i < 8 ? n - i : 8;
+            int32_t a[8] = {0};
+            uint8_t o[8];
+            __m256i x, v;
+            if (r < 8)
+                memcpy(a, acc + i, (size_t)r * 4);
+            x = _mm256_loadu_si256((const __m256i *)(const void *)(r < 8 ? a : acc + i));
+            v = narrow ? qg_rq_narrow_x8(x, vm, hz, t32, nlo, nhi)
+                       : _mm256_add_epi32(_mm256_max_epi32(_mm256_min_epi32(qg_mbqm_x8(x, &k), vhi), vlo), vz);
+            qg_store8_u8(r < 8 ? o : out + i, v);
+            if (r < 8)
+                memcpy(out + i, o, (size_t)r);
         }
+        return;
     }
 #else
     for (i = 0; i + 64 <= n; i += 64) {
