@@ -2017,23 +2017,51 @@ QG_UNUSED static void qg_pool22_acc(const int32_t *restrict a, int32_t rows, int
     int32_t y, x;
     for (y = 0; y + 1 < rows; y += 2, d += ow2) {
         const int32_t *r0 = a + (size_t)y * (size_t)w, *r1 = r0 + w;
+        x = 0;
         if (he) {
             const int32_t *o0 = r0 + he, *o1 = r1 + he;
-            for (x = 0; x < ow2; x++) {
+#if defined(QG_PATH_AVX2)
+            for (; x + 8 <= ow2; x += 8) {   /* 8 pooled values a step */
+                const __m256i a0 = _mm256_loadu_si256((const __m256i *)(const void *)(r0 + x));
+                const __m256i b0 = _mm256_loadu_si256((const __m256i *)(const void *)(o0 + x));
+                const __m256i a1 = _mm256_loadu_si256((const __m256i *)(const void *)(r1 + x));
+                const __m256i b1 = _mm256_loadu_si256((const __m256i *)(const void *)(o1 + x));
+                _mm256_storeu_si256((__m256i *)(void *)(d + x),
+                                    mn ? _mm256_min_epi32(_mm256_min_epi32(a0, b0), _mm256_min_epi32(a1, b1))
+                                       : _mm256_max_epi32(_mm256_max_epi32(a0, b0), _mm256_max_epi32(a1, b1)));
+            }
+#endif
+            for (; x < ow2; x++) {
                 const int32_t u = mn ? (r0[x] < o0[x] ? r0[x] : o0[x]) : (r0[x] > o0[x] ? r0[x] : o0[x]);
                 const int32_t v = mn ? (r1[x] < o1[x] ? r1[x] : o1[x]) : (r1[x] > o1[x] ? r1[x] : o1[x]);
                 d[x] = mn ? (u < v ? u : v) : (u > v ? u : v);
             }
             continue;
         }
+#if defined(QG_PATH_AVX2)
+        for (; x + 8 <= ow2; x += 8) {   /* pairs side by side: the even and the odd of 16 values */
+            const __m256 l0 = _mm256_loadu_ps((const float *)(const void *)(r0 + 2 * x));
+            const __m256 h0 = _mm256_loadu_ps((const float *)(const void *)(r0 + 2 * x + 8));
+            const __m256 l1 = _mm256_loadu_ps((const float *)(const void *)(r1 + 2 * x));
+            const __m256 h1 = _mm256_loadu_ps((const float *)(const void *)(r1 + 2 * x + 8));
+            const __m256i e0 = _mm256_castps_si256(_mm256_shuffle_ps(l0, h0, 0x88));
+            const __m256i q0 = _mm256_castps_si256(_mm256_shuffle_ps(l0, h0, 0xdd));
+            const __m256i e1 = _mm256_castps_si256(_mm256_shuffle_ps(l1, h1, 0x88));
+            const __m256i q1 = _mm256_castps_si256(_mm256_shuffle_ps(l1, h1, 0xdd));
+            const __m256i v = mn ? _mm256_min_epi32(_mm256_min_epi32(e0, q0), _mm256_min_epi32(e1, q1))
+                                 : _mm256_max_epi32(_mm256_max_epi32(e0, q0), _mm256_max_epi32(e1, q1));
+            /* the shuffles' lanes hold pairs 0 1 4 5 | 2 3 6 7 */
+            _mm256_storeu_si256((__m256i *)(void *)(d + x), _mm256_permute4x64_epi64(v, 0xd8));
+        }
+#endif
         if (!mn) {
-            for (x = 0; x < ow2; x++) {
+            for (; x < ow2; x++) {
                 const int32_t u = r0[2 * x] > r0[2 * x + 1] ? r0[2 * x] : r0[2 * x + 1];
                 const int32_t v = r1[2 * x] > r1[2 * x + 1] ? r1[2 * x] : r1[2 * x + 1];
                 d[x] = u > v ? u : v;
             }
         } else {
-            for (x = 0; x < ow2; x++) {
+            for (; x < ow2; x++) {
                 const int32_t u = r0[2 * x] < r0[2 * x + 1] ? r0[2 * x] : r0[2 * x + 1];
                 const int32_t v = r1[2 * x] < r1[2 * x + 1] ? r1[2 * x] : r1[2 * x + 1];
                 d[x] = u < v ? u : v;
