@@ -1256,7 +1256,7 @@ QG_UNUSED static void qg_im2col_quads(const qg_conv_shape *s, const uint8_t *in,
     for (qd = 0; qd < kq; qd++) {
         /* the quad's distinct rows (channel, ky) and the leftmost tap offset
          * read from each; every slot's byte of the index */
-        int32_t nr = 0, rci[4], rky[4], rlo[4], slot_r[4], slot_d[4];
+        int32_t nr = 0, rci[4], rky[4], rlo[4];
         uint32_t base = 0;
         __mmask64 hi = 0;   /* the bytes of slots that read rows 2 and 3 */
         /* the bytes of slots j < K - 4 qd in every dword; the others are 0 */
@@ -1270,11 +1270,8 @@ QG_UNUSED static void qg_im2col_quads(const qg_conv_shape *s, const uint8_t *in,
                 ;
             if (r == nr)
                 rci[r] = ci, rky[r] = ky, rlo[r] = off, nr++;   /* kx grows within a row: off is its least */
-            slot_r[j] = r, slot_d[j] = off - rlo[r];
-        }
-        for (j = 0; j < 4 && 4 * qd + j < k; j++) {
-            base |= (uint32_t)(slot_d[j] + 64 * (slot_r[j] & 1)) << (8 * j);
-            if (slot_r[j] >= 2)
+            base |= (uint32_t)(off - rlo[r] + 64 * (r & 1)) << (8 * j);
+            if (r >= 2)
                 hi |= (__mmask64)0x1111111111111111ull << j;
         }
         idx = _mm512_add_epi32(_mm512_mullo_epi32(lane, _mm512_set1_epi32(S * 0x01010101)), _mm512_set1_epi32((int32_t)base));
