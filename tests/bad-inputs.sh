@@ -67,9 +67,7 @@ IFS='
 '
 
 # For sanitizer builds: report and fail, but never abort on leaks silently.
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
-UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export ASAN_OPTIONS UBSAN_OPTIONS
+sanitizer_options
 
 is_text() {
     # no NUL byte, and valid UTF-8 when iconv can tell
@@ -112,9 +110,6 @@ report() {
     fi
 }
 
-sanitizer_report() {
-    grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer)|runtime error:|UndefinedBehaviorSanitizer|SUMMARY: [A-Za-z]+Sanitizer' "$1" >/dev/null 2>&1
-}
 
 lower() { printf '%s' "$1" | tr 'A-Z' 'a-z'; }
 

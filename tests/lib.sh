@@ -12,7 +12,7 @@
 #                the current (build) directory)
 #   tmpdir       a fresh temporary directory, removed on exit (after tmpdir_setup)
 # and gives TAP helpers: plan, ok, not_ok, skip, diag, diag_file, check,
-# bail_out, tap_done.
+# bail_out, tap_done, and sanitizer_options, sanitizer_report.
 
 set -eu
 
@@ -126,6 +126,19 @@ bail_out() {
 tap_done() {
     if [ "$tap_failed" -gt 0 ]; then exit 1; fi
     exit 0
+}
+
+# sanitizer_options: the sanitizer builds' defaults (leaks checked, UBSan
+# stops at its first report), unless the caller's environment sets them
+sanitizer_options() {
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+    UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+    export ASAN_OPTIONS UBSAN_OPTIONS
+}
+
+# sanitizer_report FILE: true if FILE holds a sanitizer's report
+sanitizer_report() {
+    grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer)|runtime error:|UndefinedBehaviorSanitizer|SUMMARY: [A-Za-z]+Sanitizer' "$1" >/dev/null 2>&1
 }
 
 require_qgen() {

@@ -14,9 +14,7 @@ testdir=$(cd "$(dirname "$0")" && pwd)
 require_qgen
 tmpdir_setup
 
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
-UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export ASAN_OPTIONS UBSAN_OPTIONS
+sanitizer_options
 
 N=490
 # rep STR K: STR K times
@@ -83,7 +81,7 @@ for b in $bins; do
             (ulimit -s 4096; with_timeout "$b" --emit code "$f" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
             n=$((n + 1))
             if [ $rc -gt 1 ] || grep -q 'nested too deeply' "$tmpdir/err" \
-                || grep -Eq 'ERROR: (Address|Leak)Sanitizer|runtime error:|SUMMARY: [A-Za-z]+Sanitizer' "$tmpdir/err"; then
+                || sanitizer_report "$tmpdir/err"; then
                 bad=$((bad + 1))
                 [ $bad -le 3 ] && diag "$(basename "$b") $c in $w, $N levels: exit $rc: $(head -c 300 "$tmpdir/err")"
             fi

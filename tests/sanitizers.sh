@@ -14,17 +14,12 @@ testdir=$(cd "$(dirname "$0")" && pwd)
 require_qgen
 tmpdir_setup
 
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
-UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-export ASAN_OPTIONS UBSAN_OPTIONS
+sanitizer_options
 
 examples=$(ls "$top_srcdir"/examples/*/net.py | LC_ALL=C sort)
 n_ex=$(printf '%s\n' "$examples" | wc -l)
 plan $((2 * n_ex))
 
-sanitizer_report() {
-    grep -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|UndefinedBehaviorSanitizer|SUMMARY: [A-Za-z]+Sanitizer' "$1" >/dev/null 2>&1
-}
 
 # run BIN DIR EXAMPLE: every output of BIN for EXAMPLE under DIR; stderr in DIR/*.err
 run() {
