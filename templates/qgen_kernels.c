@@ -444,18 +444,22 @@ QG_UNUSED static void qg_requant(const int32_t *restrict acc, uint8_t *restrict 
         const __m128i t32 = _mm_cvtsi32_si128(k.t - 32);
         for (i = 0; i < n; i += 8) {
             /* the last n % 8 values through 8-lane buffers */
-            const int32_t r = n - i < 8 ? n - i : 8;
-            int32_t a[8] = {0};
+            int32_t a[8];
             uint8_t o[8];
+            const int tail = n - i < 8;
+            const int32_t *src = acc + i;
             __m256i x, v;
-            if (r < 8)
-                memcpy(a, acc + i, (size_t)r * 4);
-            x = _mm256_loadu_si256((const __m256i *)(const void *)(r < 8 ? a : acc + i));
+            if (tail) {
+                memset(a, 0, sizeof a);
+                memcpy(a, acc + i, (size_t)(n - i) * 4);
+                src = a;
+            }
+            x = _mm256_loadu_si256((const __m256i *)(const void *)src);
             v = narrow ? qg_rq_narrow_x8(x, vm, hz, t32, nlo, nhi)
                        : _mm256_add_epi32(_mm256_max_epi32(_mm256_min_epi32(qg_mbqm_x8(x, &k), vhi), vlo), vz);
-            qg_store8_u8(r < 8 ? o : out + i, v);
-            if (r < 8)
-                memcpy(out + i, o, (size_t)r);
+            qg_store8_u8(tail ? o : out + i, v);
+            if (tail)
+                memcpy(out + i, o, (size_t)(n - i));
         }
         return;
     }
