@@ -189,7 +189,7 @@ QG_UNUSED static uint8_t qg_code(int32_t x, int32_t m, int32_t shift, int32_t zp
 #else
 #define QG_KERNEL_PATH "portable"
 #endif
-#if defined(QG_PATH_VNNI)
+#if defined(QG_PATH_VNNI) || defined(QG_PATH_AVX2)
 #define QG_FUSE_RQ 1   /* the GEMM's fused output stage, qg_gemm4_rq */
 #else
 #define QG_FUSE_RQ 0
@@ -198,6 +198,11 @@ QG_UNUSED static uint8_t qg_code(int32_t x, int32_t m, int32_t shift, int32_t zp
 #define QG_VBMI2 1
 #else
 #define QG_VBMI2 0
+#endif
+#if defined(QG_PATH_AVX2) || QG_VBMI2
+#define QG_FUSE_WIDE 1   /* the fused output stage takes a wide accumulator grid (pw > ow) */
+#else
+#define QG_FUSE_WIDE 0
 #endif
 #if defined(QG_PATH_SDOT)
 #define QG_XOFF 128   /* codes stored as q - 128 (s8) */
@@ -382,6 +387,22 @@ QG_UNUSED static void qg_store8_u8(uint8_t *o, __m256i v)
  * shift (AVX2 has no arithmetic one).  |X| < 2^63 (|p| <= 2^62, hz < 2^62)
  * and |X| / 2^t <= 2^30, so every value and the clamp are exact in int32.
  * The [p < 0] term is a 64-bit compare. */
+/* MBQM of 8 values when 31 <= t <= 62 and |x| < 2^29 (an add's input
+ * rescale, docs section 2): X = p + h - [p < 0] doubled (|2X| < 2^62),
+ * floor(X / 2^t) = floor(2X / 2^(t+1)), and t + 1 >= 32: the high dword
+ * of 2X shifted by t - 31 (s).  |x m| < 2^60 keeps the result in int32
+ * with no saturation. */
+QG_UNUSED static QG_INLINE __m256i qg_rescale_x8(__m256i x, __m256i m, __m256i h, __m128i s)
+{
+    const __m256i z = _mm256_setzero_si256();
+    __m256i pe = _mm256_mul_epi32(x, m), po = _mm256_mul_epi32(_mm256_srli_epi64(x, 32), m);
+    pe = _mm256_add_epi64(_mm256_add_epi64(pe, h), _mm256_cmpgt_epi64(z, pe));
+    po = _mm256_add_epi64(_mm256_add_epi64(po, h), _mm256_cmpgt_epi64(z, po));
+    pe = _mm256_add_epi64(pe, pe);
+    po = _mm256_add_epi64(po, po);
+    return _mm256_sra_epi32(_mm256_blend_epi32(_mm256_srli_epi64(pe, 32), po, 0xAA), s);
+}
+
 QG_UNUSED static __m256i qg_rq_narrow_x8(__m256i x, __m256i m, __m256i hz, __m128i t32, __m256i lo, __m256i hi)
 {
     const __m256i z = _mm256_setzero_si256();
@@ -390,6 +411,38 @@ QG_UNUSED static __m256i qg_rq_narrow_x8(__m256i x, __m256i m, __m256i hz, __m12
     po = _mm256_add_epi64(_mm256_add_epi64(po, hz), _mm256_cmpgt_epi64(z, po));
     x = _mm256_sra_epi32(_mm256_blend_epi32(_mm256_srli_epi64(pe, 32), po, 0xAA), t32);
     return _mm256_max_epi32(_mm256_min_epi32(x, hi), lo);
+}
+
+/* A channel's requantization constants, as vectors, for qg_rq_x8: the
+ * narrow form's (32 <= t <= 54) or qg_mbqm_x8's and the clamp around it. */
+typedef struct {
+    qg_mbqm_k k;
+    __m256i m, hz, lo, hi;   /* narrow: the multiplier, h + zp 2^t, [lo, hi]; else [lo - zp, hi - zp] */
+    __m256i zp;
+    __m128i t32;             /* t - 32 */
+    int narrow;
+} qg_rq_k;
+
+QG_UNUSED static qg_rq_k qg_rq_consts(int32_t m, int32_t shift, int32_t zp, int32_t lo, int32_t hi)
+{
+    qg_rq_k r;
+    r.k = qg_mbqm_consts(m, shift);
+    r.narrow = r.k.t >= 32 && r.k.t <= 54;
+    r.m = _mm256_set1_epi32(m);
+    r.hz = _mm256_set1_epi64x(r.narrow ? r.k.half + (int64_t)zp * ((int64_t)1 << r.k.t) : 0);
+    r.lo = _mm256_set1_epi32(r.narrow ? lo : lo - zp);
+    r.hi = _mm256_set1_epi32(r.narrow ? hi : hi - zp);
+    r.zp = _mm256_set1_epi32(zp);
+    r.t32 = _mm_cvtsi32_si128(r.k.t - 32);
+    return r;
+}
+
+/* 8 accumulators to their codes (as int32 lanes), clamp(MBQM(x) + zp, lo, hi) */
+QG_UNUSED static QG_INLINE __m256i qg_rq_x8(__m256i x, const qg_rq_k *r)
+{
+    if (r->narrow)
+        return qg_rq_narrow_x8(x, r->m, r->hz, r->t32, r->lo, r->hi);
+    return _mm256_add_epi32(_mm256_max_epi32(_mm256_min_epi32(qg_mbqm_x8(x, &r->k), r->hi), r->lo), r->zp);
 }
 #endif
 
@@ -436,28 +489,19 @@ QG_UNUSED static void qg_requant(const int32_t *restrict acc, uint8_t *restrict 
     }
 #elif defined(QG_PATH_AVX2)
     {
-        const qg_mbqm_k k = qg_mbqm_consts(m, shift);
-        const __m256i vlo = _mm256_set1_epi32(lo - zp), vhi = _mm256_set1_epi32(hi - zp), vz = _mm256_set1_epi32(zp);
-        const int narrow = k.t >= 32 && k.t <= 54;
-        const __m256i vm = _mm256_set1_epi32(m), hz = _mm256_set1_epi64x(narrow ? k.half + (int64_t)zp * ((int64_t)1 << k.t) : 0);
-        const __m256i nlo = _mm256_set1_epi32(lo), nhi = _mm256_set1_epi32(hi);
-        const __m128i t32 = _mm_cvtsi32_si128(k.t - 32);
+        const qg_rq_k k = qg_rq_consts(m, shift, zp, lo, hi);
         for (i = 0; i < n; i += 8) {
             /* the last n % 8 values through 8-lane buffers */
             int32_t a[8];
             uint8_t o[8];
             const int tail = n - i < 8;
             const int32_t *src = acc + i;
-            __m256i x, v;
             if (tail) {
                 memset(a, 0, sizeof a);
                 memcpy(a, acc + i, (size_t)(n - i) * 4);
                 src = a;
             }
-            x = _mm256_loadu_si256((const __m256i *)(const void *)src);
-            v = narrow ? qg_rq_narrow_x8(x, vm, hz, t32, nlo, nhi)
-                       : _mm256_add_epi32(_mm256_max_epi32(_mm256_min_epi32(qg_mbqm_x8(x, &k), vhi), vlo), vz);
-            qg_store8_u8(tail ? o : out + i, v);
+            qg_store8_u8(tail ? o : out + i, qg_rq_x8(_mm256_loadu_si256((const __m256i *)(const void *)src), &k));
             if (tail)
                 memcpy(out + i, o, (size_t)(n - i));
         }
@@ -1536,21 +1580,25 @@ QG_UNUSED static int32_t qg_ld_i32(const void *p)
  * of pixel p at B_k + 4p: an im2col buffer (koff[k] = 4 k ppad) or, for a
  * stride-1 conv, the channel-quad input itself (koff[k]: the tap's offset,
  * an implicit GEMM); acc rows have pitch `pitch`. */
-#if defined(QG_PATH_VNNI)
+#if QG_FUSE_RQ
 /* The fused output stage (qg_gemm4_rq): each accumulator row requantized
- * in registers (qg_rq_x16 with its channel's constants) and stored as
- * codes, 64 pixels a store: the four vectors of a row put together by two
- * saturating packs (exact: the codes are 0..255) and one vpermd, which
- * undoes the packs' interleaving of 128-bit lanes.  A wide accumulator
- * grid (pw > ow: the implicit GEMM's padded rows) loses its columns ow..
- * by a vpcompressb (VBMI2) of the register; the codes go to out + r ohw +
- * y ow + x for accumulator pixel y pw + x. */
+ * in registers with its channel's constants and stored as codes; the codes
+ * of accumulator pixel y pw + x (x < ow) go to out + r ohw + y ow + x, the
+ * columns ow.. of a wide grid (pw > ow: the implicit GEMM's padded rows)
+ * are dropped. */
 typedef struct {
     qg_rq_k k[4];
     uint8_t *out;             /* channel row 0's codes of the band's first output row */
     size_t ohw;               /* bytes from one channel row's codes to the next */
     int32_t rows, pw, ow, np; /* channel rows stored (<= 4); accumulators per row, codes per row, accumulators */
 } qg_gemm_rq;
+#endif
+
+#if defined(QG_PATH_VNNI)
+/* qg_rq_x16 on each vector, 64 pixels a store: the four vectors of a row
+ * put together by two saturating packs (exact: the codes are 0..255) and
+ * one vpermd, which undoes the packs' interleaving of 128-bit lanes; a wide
+ * grid loses its columns ow.. by a vpcompressb (VBMI2) of the register. */
 
 QG_UNUSED static void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, int32_t p0, int32_t n, __m512i a, __m512i b,
                                     __m512i c, __m512i d)
@@ -1807,18 +1855,54 @@ QG_UNUSED static void qg_gemm_t(const uint8_t *B, const int32_t *koff, const int
     }
 }
 #elif defined(QG_PATH_AVX2)
+/* Row r's (r < rows) 8 codes of pixels p0 .. p0+7 (v: int32 lanes; p0 is
+ * column x of grid row y) to their places, the pixels of the band only (p
+ * < np): with pw == ow one run; else the grid's row segments one by one,
+ * 8 bytes a store where a segment is whole. */
+QG_UNUSED static QG_INLINE void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, int32_t p0, int32_t x, int32_t y, __m256i v)
+{
+    uint8_t c[8];
+    uint8_t *o = g->out + (size_t)r * g->ohw;
+    const int32_t lim = g->np - p0 < 8 ? g->np - p0 : 8;
+    int32_t i = 0;
+    qg_store8_u8(c, v);
+    if (g->pw == g->ow) {
+        if (lim <= 0)
+            return;
+        if (lim == 8)
+            memcpy(o + p0, c, 8);
+        else
+            memcpy(o + p0, c, (size_t)lim);
+        return;
+    }
+    while (i < lim) {
+        const int32_t seg = x < g->ow ? (g->ow - x < lim - i ? g->ow - x : lim - i) : 0;
+        if (seg == 8)
+            memcpy(o + (size_t)y * (size_t)g->ow + (size_t)x, c, 8);
+        else if (seg > 0)
+            memcpy(o + (size_t)y * (size_t)g->ow + (size_t)x, c + i, (size_t)seg);
+        i += g->pw - x;
+        x = 0, y++;
+    }
+}
+
 /* u8 widened to int16 (vpmovzxbw), times the int16 weights, pairs summed
  * into int32 by vpmaddwd (|2 * 255 * 128| fits: no saturation); the two
- * pair sums of a pixel are kept apart and added once at the end. */
-QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
-                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+ * pair sums of a pixel are kept apart and added once at the end.  With rq,
+ * the output stage is fused (qg_gemm_rq): the 8 accumulators of a row are
+ * requantized in registers (qg_rq_x8) and stored as codes. */
+QG_UNUSED static void qg_gemm4_rq(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
+                                  const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np, const qg_gemm_rq *rq)
 {
-    int32_t p0, k, r;
-    for (p0 = 0; p0 < np; p0 += 8) {
+    int32_t p0, k, r, px = 0, py = 0;   /* p0's column and row in the grid (pw per row) */
+    for (p0 = 0; p0 < np; p0 += 8, px += 8) {
         __m256i a00 = _mm256_setzero_si256(), a01 = a00, a10 = a00, a11 = a00;
         __m256i a20 = a00, a21 = a00, a30 = a00, a31 = a00;
         const uint8_t *bp = B + (size_t)p0 * 4;
         const int8_t *w = W;
+        if (rq)
+            while (px >= rq->pw)
+                px -= rq->pw, py++;
         for (k = 0; k < nkq; k++, w += 16) {
             const uint8_t *b = bp + koff[k];
             const __m256i x0 = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)(const void *)b));
@@ -1841,11 +1925,21 @@ QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8
             const __m256i lo = r == 0 ? a00 : r == 1 ? a10 : r == 2 ? a20 : a30;
             const __m256i hi = r == 0 ? a01 : r == 1 ? a11 : r == 2 ? a21 : a31;
             /* hadd: [p0 p1 p4 p5 | p2 p3 p6 p7] -> p0..p7 */
-            const __m256i sum = _mm256_permute4x64_epi64(_mm256_hadd_epi32(lo, hi), 0xd8);
-            _mm256_storeu_si256((__m256i *)(void *)(acc + r * pitch + p0),
-                                _mm256_add_epi32(sum, _mm256_set1_epi32(corr[r])));
+            const __m256i sum = _mm256_add_epi32(_mm256_permute4x64_epi64(_mm256_hadd_epi32(lo, hi), 0xd8),
+                                                 _mm256_set1_epi32(corr[r]));
+            if (rq) {
+                if (r < rq->rows)
+                    qg_gemm_codes(rq, r, p0, px, py, qg_rq_x8(sum, &rq->k[r]));
+            } else
+                _mm256_storeu_si256((__m256i *)(void *)(acc + r * pitch + p0), sum);
         }
     }
+}
+
+QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
+                               const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
+{
+    qg_gemm4_rq(B, koff, W, nkq, corr, acc, pitch, np, NULL);
 }
 #elif defined(QG_PATH_SSE2)
 /* 4 pixels a step: their 16 bytes widened to int16 in two halves (2
@@ -2116,7 +2210,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
     const int32_t kq = (cg * s->kh * s->kw + 3) / 4;
     const int cq = qg_conv_cq(s), direct = qg_conv_direct(s), tr = qg_conv_tr(s, q, pool);
     const int32_t pw = qg_gemm_pitch(s);   /* accumulator pixels per output row */
-    const int fuse = QG_FUSE_RQ && !pool && (pw == s->ow || QG_VBMI2);
+    const int fuse = QG_FUSE_RQ && !pool && (pw == s->ow || QG_FUSE_WIDE);
     const int32_t rows = qg_gemm_rows(s, pool), ppad = (rows * pw + 15) / 16 * 16;
     const int pool22 = qg_pool_is22(s, pool);
     const int32_t ohe = pool22 ? 2 * pool->oh : s->oh;
@@ -2182,7 +2276,7 @@ QG_UNUSED static void qg_conv2d_gemm(const qg_conv_shape *s, const qg_qparams *q
 #endif
             for (o = 0; o < og; o += 4) {
                 const int8_t *Wo = W + ((size_t)g * (size_t)ogp + (size_t)o) * (size_t)kq * 4;
-#if defined(QG_PATH_VNNI)
+#if QG_FUSE_RQ
                 qg_gemm_rq g4;   /* fuse: requantized in registers, the codes stored */
                 if (fuse) {
                     const int32_t oc = g * og + o;
@@ -2617,9 +2711,23 @@ QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a,
 #elif defined(QG_PATH_AVX2)
     {
         const __m256i z1 = _mm256_set1_epi32(p[0]), z2 = _mm256_set1_epi32(p[1]), vm = _mm256_set1_epi32(mul);
-        const __m256i vlo = _mm256_set1_epi32(p[10] - p[2]), vhi = _mm256_set1_epi32(p[11] - p[2]);
-        const __m256i vz = _mm256_set1_epi32(p[2]), mx = _mm256_set1_epi32(INT32_MAX);
-        const qg_mbqm_k ko = qg_mbqm_consts(p[8], p[9]);
+        const __m256i mx = _mm256_set1_epi32(INT32_MAX);
+        const qg_rq_k rk = qg_rq_consts(p[8], p[9], p[2], p[10], p[11]);
+        if (p[3] <= 21 && k1.t >= 31 && k2.t >= 31) {
+            /* as on AVX-512: |x|, |y| <= 255 2^21 and |x +- y| < 2^31, no
+             * saturation anywhere; and the input rescales take the narrow
+             * form (qg_rescale_x8) */
+            const __m128i ls = _mm_cvtsi32_si128(p[3]), s1 = _mm_cvtsi32_si128(k1.t - 31), s2 = _mm_cvtsi32_si128(k2.t - 31);
+            const __m256i m1v = _mm256_set1_epi32(p[4]), m2v = _mm256_set1_epi32(p[6]);
+            const __m256i h1v = _mm256_set1_epi64x(k1.half), h2v = _mm256_set1_epi64x(k2.half);
+            for (; i + 8 <= n; i += 8) {
+                const __m256i va = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(a + i)));
+                const __m256i vb = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(b + i)));
+                const __m256i x = qg_rescale_x8(_mm256_sll_epi32(_mm256_sub_epi32(va, z1), ls), m1v, h1v, s1);
+                const __m256i y = qg_rescale_x8(_mm256_sll_epi32(_mm256_sub_epi32(vb, z2), ls), m2v, h2v, s2);
+                qg_store8_u8(out + i, qg_rq_x8(neg ? _mm256_sub_epi32(x, y) : _mm256_add_epi32(x, y), &rk));
+            }
+        }
         for (; i + 8 <= n; i += 8) {
             const __m256i va = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(a + i)));
             const __m256i vb = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(b + i)));
@@ -2630,8 +2738,7 @@ QG_UNUSED static void qg_addsub_run(const int32_t *p, const uint8_t *restrict a,
                                    : _mm256_andnot_si256(_mm256_xor_si256(x, y), _mm256_xor_si256(x, sm));
             const __m256i sat = _mm256_xor_si256(_mm256_srai_epi32(x, 31), mx);
             const __m256i sv = _mm256_blendv_epi8(sm, sat, _mm256_srai_epi32(ov, 31));
-            __m256i r = qg_mbqm_x8(sv, &ko);
-            qg_store8_u8(out + i, _mm256_add_epi32(_mm256_max_epi32(_mm256_min_epi32(r, vhi), vlo), vz));
+            qg_store8_u8(out + i, qg_rq_x8(sv, &rk));
         }
     }
 #endif
