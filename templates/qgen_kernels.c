@@ -847,6 +847,54 @@ QG_UNUSED static void qg_taps(int32_t *restrict acc, int32_t n, const int16_t *r
                               const int32_t *off, const int8_t *w, int32_t ntaps, int32_t bias)
 {
     int32_t t = 0, i;
+#if defined(QG_PATH_AVX2)
+    /* Taps two at a time, 16 accumulators in two registers: the two taps'
+     * int16 values of each position interleaved (vpunpck{l,h}wd: positions
+     * 0-3 and 8-11, 4-7 and 12-15) and vpmaddwd against the pair of weights
+     * gives both products summed in int32 (|2 * 255 * 128| fits); an odd
+     * last tap is paired with itself and a zero weight.  The registers are
+     * put back in order once, at the store.  The weight pairs and offsets
+     * of up to QG_TAP_PAIRS pairs are made first; past them, the sums go on
+     * in acc. */
+    {
+        enum { QG_TAP_PAIRS = 64 };
+        int32_t wp[QG_TAP_PAIRS], oa[QG_TAP_PAIRS], ob[QG_TAP_PAIRS];
+        int32_t t0, np, k;
+        for (t0 = 0; t0 < ntaps; t0 += 2 * QG_TAP_PAIRS) {
+            const int32_t nt = ntaps - t0 < 2 * QG_TAP_PAIRS ? ntaps - t0 : 2 * QG_TAP_PAIRS;
+            np = (nt + 1) / 2;
+            for (k = 0; k < np; k++) {
+                const int odd = 2 * k + 1 >= nt;
+                const int32_t w0 = w[t0 + 2 * k], w1 = odd ? 0 : w[t0 + 2 * k + 1];
+                wp[k] = (int32_t)((uint32_t)(uint16_t)w0 | ((uint32_t)(uint16_t)w1 << 16));
+                oa[k] = off[t0 + 2 * k];
+                ob[k] = off[t0 + 2 * k + (odd ? 0 : 1)];
+            }
+            for (i = 0; i < n; i += 16) {
+                __m256i lo, hi;
+                if (t0 == 0) {
+                    lo = _mm256_set1_epi32(bias);
+                    hi = lo;
+                } else {   /* acc back in the registers' order */
+                    const __m256i a0 = _mm256_loadu_si256((const __m256i *)(const void *)(acc + i));
+                    const __m256i a1 = _mm256_loadu_si256((const __m256i *)(const void *)(acc + i + 8));
+                    lo = _mm256_permute2x128_si256(a0, a1, 0x20);
+                    hi = _mm256_permute2x128_si256(a0, a1, 0x31);
+                }
+                for (k = 0; k < np; k++) {
+                    const __m256i a = _mm256_loadu_si256((const __m256i *)(const void *)(x + oa[k] + i));
+                    const __m256i b = _mm256_loadu_si256((const __m256i *)(const void *)(x + ob[k] + i));
+                    const __m256i v = _mm256_set1_epi32(wp[k]);
+                    lo = _mm256_add_epi32(lo, _mm256_madd_epi16(_mm256_unpacklo_epi16(a, b), v));
+                    hi = _mm256_add_epi32(hi, _mm256_madd_epi16(_mm256_unpackhi_epi16(a, b), v));
+                }
+                _mm256_storeu_si256((__m256i *)(void *)(acc + i), _mm256_permute2x128_si256(lo, hi, 0x20));
+                _mm256_storeu_si256((__m256i *)(void *)(acc + i + 8), _mm256_permute2x128_si256(lo, hi, 0x31));
+            }
+        }
+        return;
+    }
+#endif
     if (ntaps % 9 == 0) {
         for (; t < ntaps; t += 9) {
             QG_TAPD(0) QG_TAPD(1) QG_TAPD(2) QG_TAPD(3) QG_TAPD(4) QG_TAPD(5) QG_TAPD(6) QG_TAPD(7) QG_TAPD(8)
@@ -2417,6 +2465,129 @@ QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, 
 }
 #endif
 
+/* ------------------------------------------------- depthwise conv on AVX2
+ * A depthwise conv of stride 2 (one input and one output channel per
+ * group, no fused pool) on AVX2, where the per-plane kernel's phase split
+ * of the input (a gather of every other code) costs more than the taps:
+ * channel by channel, 16 output pixels of a row at a time, straight from
+ * the codes:
+ *   - the input rows an output row reads are copied into padded rows of
+ *     the scratch (P[j] = in[j - pw], the code zp_in outside the input, and
+ *     a row outside the input zp_in throughout), kept in a ring of
+ *     (kh - 1) dh + 1 slots so that each row is copied once per channel;
+ *   - per kernel row and pair of taps kx, kx+1: each tap's codes of the 16
+ *     pixels are the even bytes of 32 (vpshufb and vpermq; with dw = 1 the
+ *     next tap's are the odd ones of the same load), the two interleaved
+ *     into pairs, widened to int16 and multiplied by the pair of weights
+ *     with vpmaddwd (|2 * 255 * 128| fits in int32); an odd last tap is
+ *     paired with a zero weight;
+ *   - the zero point is folded into the bias, acc = bias - zp_in sum(w) +
+ *     sum(q w), as in the GEMM, and the accumulators are requantized in
+ *     registers (qg_rq_x8) and stored as codes.
+ * At stride 1 the per-plane kernel is the faster (its taps run over the
+ * whole plane as one row, with no edge blocks).  This kernel needs no
+ * more scratch than the per-plane one (qg_conv_dw_avx2 checks). */
+#if defined(QG_PATH_AVX2)
+#define QG_DW_AVX2 1
+#define QG_DW_K 16      /* kh and kw at most */
+#define QG_DW_RING 64   /* (kh - 1) dh + 1 at most: the ring's slots */
+QG_UNUSED static size_t qg_dw_pitch(const qg_conv_shape *s)
+{
+    return qg_align64((size_t)qg_conv_wp(s) + 64);
+}
+
+QG_UNUSED static int qg_conv_dw_avx2(const qg_conv_shape *s, const qg_pool_shape *pool)
+{
+    return !pool && s->groups == s->c && s->o == s->c && s->sw == 2 && s->kh <= QG_DW_K && s->kw <= QG_DW_K
+        && (s->kh - 1) * s->dh + 1 <= QG_DW_RING
+        && ((size_t)(s->kh - 1) * (size_t)s->dh + 1) * qg_dw_pitch(s) <= qg_conv2d_planes_scratch(s, NULL);
+}
+
+/* 16 codes of a row at steps of 2 from p (32 bytes read), in the low half;
+ * the odd ones (p + 1 on) in the high half */
+QG_UNUSED static QG_INLINE __m256i qg_dw_even(const uint8_t *p)
+{
+    const __m256i sh = _mm256_setr_epi8(0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15,
+                                        0, 2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15);
+    const __m256i v = _mm256_shuffle_epi8(_mm256_loadu_si256((const __m256i *)(const void *)p), sh);
+    return _mm256_permute4x64_epi64(v, 0xd8);
+}
+
+QG_UNUSED static void qg_conv2d_dw(const qg_conv_shape *s, const qg_qparams *q, const uint8_t *in, uint8_t *out,
+                                   void *scratch)
+{
+    const int32_t ns = (s->kh - 1) * s->dh + 1, np = (s->kw + 1) / 2;
+    const size_t pitch = qg_dw_pitch(s);
+    uint8_t *ring = (uint8_t *)scratch;
+    int32_t tag[QG_DW_RING];   /* the input row in each slot */
+    int32_t wp[QG_DW_K][(QG_DW_K + 1) / 2];
+    int32_t c, y, x, ky, k, i, base;
+    for (c = 0; c < s->c; c++) {
+        const uint8_t *plane = in + (size_t)c * (size_t)s->h * (size_t)s->w;
+        const int8_t *wc = q->w + (size_t)c * (size_t)s->kh * (size_t)s->kw;
+        uint8_t *oc = out + (size_t)c * (size_t)s->oh * (size_t)s->ow;
+        int32_t sum = 0;
+        qg_rq_k rk;
+        __m256i corr;
+        for (ky = 0; ky < s->kh; ky++)
+            for (k = 0; k < np; k++) {
+                const int32_t w0 = wc[ky * s->kw + 2 * k], w1 = 2 * k + 1 < s->kw ? wc[ky * s->kw + 2 * k + 1] : 0;
+                wp[ky][k] = (int32_t)((uint32_t)(uint16_t)w0 | ((uint32_t)(uint16_t)w1 << 16));
+                sum += w0 + w1;
+            }
+        corr = _mm256_set1_epi32(qg_rd_i32(q->bias, (size_t)c) - q->zp_in * sum);
+        rk = qg_rq_consts(qg_rd_i32(q->mult, (size_t)c), qg_rd_i32(q->shift, (size_t)c), q->zp_out, q->act_min,
+                          q->act_max);
+        for (i = 0; i < ns; i++)
+            tag[i] = INT32_MIN;
+        for (y = 0, base = 0; y < s->oh; y++) {
+            const uint8_t *rows[QG_DW_K];
+            uint8_t *orow = oc + (size_t)y * (size_t)s->ow;
+            for (ky = 0; ky < s->kh; ky++) {
+                /* row iy's slot, (iy + ph) mod ns, kept without a division:
+                 * base = y sh mod ns and ky dh < ns */
+                const int32_t iy = y * s->sh + ky * s->dh - s->ph;
+                const int32_t slot = base + ky * s->dh < ns ? base + ky * s->dh : base + ky * s->dh - ns;
+                uint8_t *r = ring + (size_t)slot * pitch;
+                if (tag[slot] != iy) {   /* the padded row iy into its slot */
+                    tag[slot] = iy;
+                    memset(r, q->zp_in, pitch);
+                    if (iy >= 0 && iy < s->h)
+                        memcpy(r + s->pw, plane + (size_t)iy * (size_t)s->w, (size_t)s->w);
+                }
+                rows[ky] = r;
+            }
+            for (base += s->sh; base >= ns;)
+                base -= ns;
+            for (x = 0; x < s->ow; x += 16) {
+                __m256i a0 = corr, a1 = corr;
+                uint8_t o[16];
+                for (ky = 0; ky < s->kh; ky++)
+                    for (k = 0; k < np; k++) {
+                        const int32_t kx = 2 * k, kx1 = kx + 1 < s->kw ? kx + 1 : kx;
+                        const __m256i wv = _mm256_set1_epi32(wp[ky][k]);
+                        const __m256i e = qg_dw_even(rows[ky] + 2 * x + kx * s->dw);
+                        const __m128i va = _mm256_castsi256_si128(e);
+                        const __m128i vb = s->dw == 1 ? _mm256_extracti128_si256(e, 1)
+                                                      : _mm256_castsi256_si128(qg_dw_even(rows[ky] + 2 * x + kx1 * s->dw));
+                        a0 = _mm256_add_epi32(a0, _mm256_madd_epi16(_mm256_cvtepu8_epi16(_mm_unpacklo_epi8(va, vb)), wv));
+                        a1 = _mm256_add_epi32(a1, _mm256_madd_epi16(_mm256_cvtepu8_epi16(_mm_unpackhi_epi8(va, vb)), wv));
+                    }
+                if (s->ow - x >= 16) {
+                    qg_store8_u8(orow + x, qg_rq_x8(a0, &rk));
+                    qg_store8_u8(orow + x + 8, qg_rq_x8(a1, &rk));
+                } else {
+                    qg_store8_u8(o, qg_rq_x8(a0, &rk));
+                    if (s->ow - x > 8)
+                        qg_store8_u8(o + 8, qg_rq_x8(a1, &rk));
+                    memcpy(orow + x, o, (size_t)(s->ow - x));
+                }
+            }
+        }
+    }
+}
+#endif
+
 /* Fast convolution, optionally fused with the max_pool2d that consumes its
  * output (pool != NULL; pool->c, h, w must be s->o, oh, ow): the result
  * equals qg_conv2d_ref (then qg_maxpool2d_ref) bit for bit.  packed: what
@@ -2431,6 +2602,10 @@ QG_UNUSED static void qg_conv2d_run(const qg_conv_shape *s, const qg_qparams *q,
     }
 #if defined(QG_DW_VNNI)
     else if (qg_conv_dw_vnni(s, pool))
+        qg_conv2d_dw(s, q, in, out, work);
+#endif
+#if defined(QG_DW_AVX2)
+    else if (qg_conv_dw_avx2(s, pool))
         qg_conv2d_dw(s, q, in, out, work);
 #endif
     else
