@@ -1,5 +1,5 @@
 /* emit_c.c: the C inference, from templates/model_q.c and model_q.h: the
- * lowered program (lower.c), printed. The kernels (templates/qgen_kernels.c)
+ * lowered program (lower.c), printed. The kernels (templates/kernels/)
  * are pasted in; what is printed is the tensor table the weights file must
  * match, the shapes, the arena plan, the parameter checks of init, and one
  * kernel call per step. */
@@ -491,7 +491,9 @@ static void fill(Buf *b, const char *marker, void *ctx) {
   else if (!strcmp(marker, "MODEL")) buf_puts(b, c->MODEL);
   else if (!strcmp(marker, "model")) buf_puts(b, c->model);
   else if (!strcmp(marker, "GRAPH")) emit_graph_doc(b, c);
-  else if (!strcmp(marker, "KERNELS")) buf_puts(b, template_text("qgen_kernels.c", c->opt));
+  else if (!strcmp(marker, "KERNELS"))
+    for (const char *const *k = kernel_templates; *k; k++)
+      buf_puts(b, template_text(*k, c->opt));
   else if (!strcmp(marker, "TENSORS")) emit_tensors(b, c);
   else if (!strcmp(marker, "PARAMS")) emit_params(b, c);
   else if (!strcmp(marker, "ARENA")) emit_arena(b, c);

@@ -281,9 +281,11 @@ static void write_depfile(const Options *o, const char *first_target) {
   if (o->emit_opt.weights)
     buf_printf(d, " %s", o->emit_opt.weights);
   if (o->emit_opt.template_dir && o->emit == EMIT_CODE) {
-    static const char *templates[] = {"qgen_runtime.py", "qgen_kernels.c", "model_q.c", "model_q.h"};
+    static const char *templates[] = {"qgen_runtime.py", "model_q.c", "model_q.h"};
     for (size_t i = 0; i < sizeof templates / sizeof *templates; i++)
       buf_printf(d, " %s/%s", o->emit_opt.template_dir, templates[i]);
+    for (const char *const *k = kernel_templates; *k; k++)
+      buf_printf(d, " %s/%s", o->emit_opt.template_dir, *k);
   }
   buf_putc(d, '\n');
 }

@@ -889,6 +889,7 @@ typedef struct {
   int bits;                   /* --bits: quantize()'s default num_bits, the C's LUT size */
 } EmitOptions;
 
+extern const char *const kernel_templates[]; /* the kernel library's parts, in order, NULL-terminated */
 const char *template_text(const char *name, const EmitOptions *opt);
 void template_expand(Buf *b, const char *text, void (*fill)(Buf *b, const char *marker, void *ctx), void *ctx);
 /* The emitters print the lowered program; they never fail. */

@@ -11,6 +11,20 @@ static const struct {
 #include "templates.inc"
 };
 
+/* The kernel library's parts, in the order they are printed into every
+ * generated C file: each builds on the ones before it. */
+const char *const kernel_templates[] = {
+    "kernels/base.c",      /* conventions, error codes, readers, fixed-point requantization */
+    "kernels/conv.c",      /* conv shapes, the reference conv, the per-plane kernel */
+    "kernels/gemm.c",      /* conv as a blocked GEMM, one kernel per instruction path */
+    "kernels/depthwise.c", /* depthwise kernels, the conv entry points */
+    "kernels/linear.c",    /* linear layers */
+    "kernels/pool.c",      /* max and average pooling */
+    "kernels/elementwise.c", /* add, mul, cat and the other elementwise ops */
+    "kernels/weights.c",   /* the weights file: CRC, table, parameter checks */
+    NULL,
+};
+
 const char *template_text(const char *name, const EmitOptions *opt) {
   if (opt && opt->template_dir) {
     const char *path = format("%s/%s", opt->template_dir, name);

@@ -6,7 +6,7 @@ The code that qgen generates into a model class (``quantize()``,
 model's graph becomes one module from here.  The arithmetic is specified in
 docs/quantization.md; section numbers below refer to that page.  The integer
 path (``infer``) must agree bit for bit with the C kernels
-(templates/qgen_kernels.c), so it is written as plain int64 tensor arithmetic,
+(templates/kernels/), so it is written as plain int64 tensor arithmetic,
 one step of the specification at a time.
 
 Life cycle of a quantized model::

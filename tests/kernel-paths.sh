@@ -1,7 +1,7 @@
 #!/bin/sh
 # kernel-paths.sh -- TAP test: the kernel unit tests (tests/c/test_kernels.c,
 # every fast kernel against its plain reference on random shapes, tile
-# edges included) on every instruction path of templates/qgen_kernels.c
+# edges included) on every instruction path of templates/kernels/
 # that this machine can build and run.  make check's own test_kernels is
 # built at -O2 with no -march, which takes the SSE2 path on x86-64 (plain
 # C elsewhere); this script builds it again as

@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench-c.sh -- time the hand-written integer C of the seed net
-# (tests/c/seed_q.c + templates/qgen_kernels.c) against PyTorch on one core.
+# (tests/c/seed_q.c + templates/kernels/) against PyTorch on one core.
 # Not a test: prints a table.
 #
 # usage: tests/bench/bench-c.sh [N [REPS]]

@@ -4,7 +4,7 @@
  * test and time the kernels before the emitter exists.  Differences from
  * the generated file:
  *   - the kernel library is #included from templates/ (the generator pastes
- *     templates/qgen_kernels.c verbatim in its place);
+ *     templates/kernels/ verbatim in its place);
  *   - nodes are named after their modules (conv1, conv2, fc).  In FX's
  *     graph the fused conv1 + relu node is named `relu` (conv2 + relu:
  *     `relu_1`), and the generator names the weights entries after the
@@ -54,8 +54,16 @@
 
 #include "seed_q.h"
 
-/* The generator pastes templates/qgen_kernels.c here. */
-#include "../../templates/qgen_kernels.c"
+/* The generator pastes the kernel library here: templates/kernels/, in the
+ * order of kernel_templates[] (src/templates.c). */
+#include "../../templates/kernels/base.c"
+#include "../../templates/kernels/conv.c"
+#include "../../templates/kernels/gemm.c"
+#include "../../templates/kernels/depthwise.c"
+#include "../../templates/kernels/linear.c"
+#include "../../templates/kernels/pool.c"
+#include "../../templates/kernels/elementwise.c"
+#include "../../templates/kernels/weights.c"
 
 /* ------------------------------------------------------------ tensors */
 

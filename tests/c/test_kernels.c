@@ -1,4 +1,4 @@
-/* test_kernels.c: TAP unit tests of templates/qgen_kernels.c and of the
+/* test_kernels.c: TAP unit tests of templates/kernels/ and of the
  * hand-written tests/c/seed_q.c.
  *
  *   cc -std=c99 -Wall -Wextra -pedantic -Werror -O2 -o test_kernels test_kernels.c -lm
@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "seed_q.c" /* the seed model, which includes templates/qgen_kernels.c */
+#include "seed_q.c" /* the seed model, which includes templates/kernels/ */
 
 /* ------------------------------------------------------------ TAP */
 

@@ -1,6 +1,6 @@
 """The generated C's instruction paths, each bit for bit quantize_inference (issue 9).
 
-The conv kernel (templates/qgen_kernels.c) picks its inner loop from the
+The conv kernel (templates/kernels/gemm.c) picks its inner loop from the
 compiler's predefined macros: AVX-512 VNNI, AVX2, Arm sdot, or plain C.  For
 every example (those test_generated.py checks) and for small odd-shaped conv
 models that exercise every tile edge (channel counts 1, 3, 17, 40; widths 1
@@ -74,7 +74,7 @@ def paths():
 def kernel_path(cc, flags):
     """The path the kernel picks: QG_KERNEL_PATH under these flags."""
     src = ('#include <stdint.h>\n#include <string.h>\n#include <math.h>\n#include <stddef.h>\n'
-           '#include "%s"\nconst char *p = QG_KERNEL_PATH;\n' % os.path.join(common.REPO, 'templates', 'qgen_kernels.c'))
+           '#include "%s"\nconst char *p = QG_KERNEL_PATH;\n' % os.path.join(common.REPO, 'templates', 'kernels', 'base.c'))
     r = subprocess.run([cc] + flags + ['-E', '-P', '-x', 'c', '-'], input=src, capture_output=True, text=True)
     for line in r.stdout.splitlines()[::-1]:
         if line.startswith('const char *p ='):

@@ -8,7 +8,7 @@
    every rounding boundary (ties and their neighbours, both signs) and
    random values, for every shift -31..31.
 3. The C kernels (qg_mbqm, qg_requant, qg_requant_i32 of
-   templates/qgen_kernels.c, compiled with -std=c99 -Wall -Wextra -pedantic
+   templates/kernels/base.c, compiled with -std=c99 -Wall -Wextra -pedantic
    -Werror) against the Python on the same cases, bit for bit.
 4. End to end: a depthwise conv + BatchNorm with a tiny running_var (a
    multiplier far above 1, where TFLite's x * 2^left would overflow int32):
@@ -142,7 +142,7 @@ HARNESS = r'''
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "qgen_kernels.c"
+#include "kernels/base.c"
 
 /* stdin: n, then n x (x, m, shift) int32; stdout: n int32 MBQM results,
  * then, per case, qg_requant's and qg_requant_i32's codes for a run of 37
