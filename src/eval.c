@@ -733,7 +733,21 @@ static void comprehension(Interp *in, Scope *sc, TSNode n, uint32_t k, Value *ou
     comprehension(in, sc, n, k + 1, out);
 }
 
+/* eval's depth is bounded: the syntax is (QGEN_MAX_NESTING), and so are the
+ * calls (MAX_DEPTH), but not their product, a recursive call nested in a
+ * deep expression, which would otherwise overflow the C stack. An error
+ * leaves the count behind: every run has its own Interp. */
+static Value *eval_node(Interp *in, Scope *sc, TSNode n);
 static Value *eval(Interp *in, Scope *sc, TSNode n) {
+  if (++in->eval_depth > QGEN_MAX_EVAL_DEPTH)
+    error_at(at(n), "recursion too deep: more than %d expressions being evaluated at once, through calls "
+                    "(QGEN_MAX_EVAL_DEPTH)", QGEN_MAX_EVAL_DEPTH);
+  Value *v = eval_node(in, sc, n);
+  in->eval_depth--;
+  return v;
+}
+
+static Value *eval_node(Interp *in, Scope *sc, TSNode n) {
   Loc loc = at(n);
   switch (sym(n)) {
   case SYM_identifier:

@@ -62,6 +62,9 @@ void arena_release(ArenaMark m);             /* frees all allocated since m */
 #ifndef QGEN_MAX_NESTING
 #define QGEN_MAX_NESTING 500        /* levels of the syntax tree (every pass over it recurses) */
 #endif
+#ifndef QGEN_MAX_EVAL_DEPTH
+#define QGEN_MAX_EVAL_DEPTH 600     /* expressions being evaluated at once, through calls (the C stack) */
+#endif
 #ifndef QGEN_MAX_REPEAT
 #define QGEN_MAX_REPEAT 10000000    /* items of a sequence repetition */
 #endif
@@ -465,6 +468,7 @@ struct Interp {
   Scope *globals;       /* its globals */
   Graph *graph;         /* non-NULL while tracing forward */
   int depth;
+  int eval_depth;          /* expressions being evaluated: past QGEN_MAX_EVAL_DEPTH, an error */
   int64_t statements;      /* run so far: past QGEN_MAX_STATEMENTS, an error */
   ImportOptions imports;
 };

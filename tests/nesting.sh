@@ -6,7 +6,9 @@
 # sanitizer builds ($QGEN_ASAN, $QGEN_CLANG_SAN, where built), under
 # `ulimit -s 4096`, must end with exit status 0 or 1 (a located error such
 # as "data-dependent control flow" is fine), no sanitizer report and not the
-# nesting error; 510 levels must be that error.  This keeps a pass that
+# nesting error; 510 levels must be that error.  And a recursion inside
+# deep expressions (QGEN_MAX_EVAL_DEPTH: the two limits multiply) runs just
+# inside its limit and is refused past it.  This keeps a pass that
 # grows its stack frames, or a new recursive one, from bringing back the
 # fuzz finding of nesting-too-deep-unary.py (a stack overflow).
 testdir=$(cd "$(dirname "$0")" && pwd)
@@ -63,13 +65,33 @@ model() {
     } > "$3"
 }
 
+# recursive LEVELS FILE: a function that calls itself LEVELS deep, each
+# call inside 20 unary operators: about 22 expressions per level being
+# evaluated at once (25 levels: just inside QGEN_MAX_EVAL_DEPTH, 600)
+recursive() {
+    {
+        echo '# qgen: input-shape=1,3,4,4'
+        echo 'import torch.nn as nn'
+        echo 'def f(n):'
+        echo '    if n == 0:'
+        echo '        return 4'
+        printf '    return %sf(n - 1)\n' "$(rep + 20)"
+        echo 'class Net(nn.Module):'
+        echo '    def __init__(self):'
+        echo '        super().__init__()'
+        printf '        self.c = nn.Conv2d(3, f(%d), 1)\n' "$1"
+        echo '    def forward(self, x):'
+        echo '        return self.c(x)'
+    } > "$2"
+}
+
 constructs="unary not sum power attribute call subscript list parens tuple dict lambda conditional string starred comprehension"
 bins="$QGEN"
 for b in "${QGEN_ASAN:-}" "${QGEN_CLANG_SAN:-}"; do
     [ -n "$b" ] && [ -x "$b" ] && bins="$bins $b"
 done
 nb=$(echo $bins | wc -w)
-plan $((nb * 2))
+plan $((nb * 4))
 
 for b in $bins; do
     bad=0 n=0
@@ -94,5 +116,16 @@ for b in $bins; do
     (ulimit -s 4096; with_timeout "$b" --emit code "$tmpdir/deeper.py" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
     check "$(basename "$b"): 510 levels are refused (QGEN_MAX_NESTING)" \
         sh -c "[ $rc -eq 1 ] && grep -q 'error: nested too deeply' '$tmpdir/err'"
+    recursive 25 "$tmpdir/rec25.py"
+    rc=0
+    (ulimit -s 4096; with_timeout "$b" --emit code "$tmpdir/rec25.py" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+    check "$(basename "$b"): a recursion 25 calls deep inside 20-level expressions runs in a 4 MiB stack" \
+        sh -c "[ $rc -eq 0 ] && ! grep -q 'ERROR: AddressSanitizer\|runtime error' '$tmpdir/err'"
+    rm -rf "$tmpdir/out"
+    recursive 30 "$tmpdir/rec30.py"
+    rc=0
+    (ulimit -s 4096; with_timeout "$b" --emit code "$tmpdir/rec30.py" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+    check "$(basename "$b"): 30 calls deep are refused (QGEN_MAX_EVAL_DEPTH)" \
+        sh -c "[ $rc -eq 1 ] && grep -q 'error: recursion too deep' '$tmpdir/err'"
 done
 tap_done
