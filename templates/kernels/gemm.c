@@ -810,14 +810,19 @@ QG_UNUSED static QG_INLINE void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, in
     uint8_t *o = g->out + (size_t)r * g->ohw;
     const int32_t lim = g->np - p0 < 8 ? g->np - p0 : 8;
     int32_t i = 0;
+    if (lim <= 0)   /* a tile past the band's pixels */
+        return;
+    if (g->pw == g->ow && lim == 8) {   /* the common case: straight to the output */
+        qg_store8_u8(o + p0, v);
+        return;
+    }
     qg_store8_u8(c, v);
     if (g->pw == g->ow) {
-        if (lim <= 0)
-            return;
-        if (lim == 8)
-            memcpy(o + p0, c, 8);
-        else
-            memcpy(o + p0, c, (size_t)lim);
+        memcpy(o + p0, c, (size_t)lim);
+        return;
+    }
+    if (x + 8 <= g->ow) {   /* the 8 pixels are in one grid row, all inside it */
+        memcpy(o + (size_t)y * (size_t)g->ow + (size_t)x, c, (size_t)lim);
         return;
     }
     while (i < lim) {
@@ -831,55 +836,83 @@ QG_UNUSED static QG_INLINE void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, in
     }
 }
 
-/* u8 widened to int16 (vpmovzxbw), times the int16 weights, pairs summed
- * into int32 by vpmaddwd (|2 * 255 * 128| fits: no saturation); the two
- * pair sums of a pixel are kept apart and added once at the end.  With rq,
- * the output stage is fused (qg_gemm_rq): the 8 accumulators of a row are
+/* The AVX2 GEMM: vpmaddwd on int16 values (u8 times s8 widened: |2 * 255
+ * * 128| fits, no saturation), 4 rows x 8 pixels a tile, 8 accumulators
+ * holding each pixel's two pair sums apart (added once, at the end, by
+ * vphaddd).  Every shuffle of the inner loop stays inside 128-bit lanes,
+ * since on Zen 3 the lane-crossing ones (vpmovzxbw to ymm, vpermq) issue
+ * at about one a cycle and were what held back the eight vpmaddwd of a K
+ * step:
+ *   - the weights of up to QG_WK K quads are widened to int16 once per
+ *     call into a buffer on the stack, so that each row's 4 weights come
+ *     in by one 64-bit broadcast load (no shuffle); past QG_WK quads the
+ *     sums of each chunk go on in acc;
+ *   - the 8 pixels' 32 bytes are one load, widened by vpunpck{l,h}bw with
+ *     zero: pixels 0 1 | 4 5 and 2 3 | 6 7, which vphaddd of the two puts
+ *     back in order.
+ * With rq, the output stage is fused (qg_gemm_rq): the 8 sums of a row are
  * requantized in registers (qg_rq_x8) and stored as codes. */
+#define QG_WK 128   /* K quads widened at a time: 4 KiB of stack */
+
+/* 8 bytes at p in every 64 bits: vbroadcastsd from memory, a load alone */
+QG_UNUSED static QG_INLINE __m256i qg_bcast64(const void *p)
+{
+    return _mm256_castpd_si256(_mm256_broadcast_sd((const double *)p));
+}
+
 QG_UNUSED static void qg_gemm4_rq(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
                                   const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np, const qg_gemm_rq *rq)
 {
-    int32_t p0, k, r, px = 0, py = 0;   /* p0's column and row in the grid (pw per row) */
-    for (p0 = 0; p0 < np; p0 += 8, px += 8) {
-        __m256i a00 = _mm256_setzero_si256(), a01 = a00, a10 = a00, a11 = a00;
-        __m256i a20 = a00, a21 = a00, a30 = a00, a31 = a00;
-        const uint8_t *bp = B + (size_t)p0 * 4;
-        const int8_t *w = W;
-        if (rq)
-            while (px >= rq->pw)
-                px -= rq->pw, py++;
-        for (k = 0; k < nkq; k++, w += 16) {
-            const uint8_t *b = bp + koff[k];
-            const __m256i x0 = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)(const void *)b));
-            const __m256i x1 = _mm256_cvtepu8_epi16(_mm_loadu_si128((const __m128i *)(const void *)(b + 16)));
-            const __m256i ww = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(const void *)w));
-            __m256i wr = _mm256_permute4x64_epi64(ww, 0x00);
-            a00 = _mm256_add_epi32(a00, _mm256_madd_epi16(x0, wr));
-            a01 = _mm256_add_epi32(a01, _mm256_madd_epi16(x1, wr));
-            wr = _mm256_permute4x64_epi64(ww, 0x55);
-            a10 = _mm256_add_epi32(a10, _mm256_madd_epi16(x0, wr));
-            a11 = _mm256_add_epi32(a11, _mm256_madd_epi16(x1, wr));
-            wr = _mm256_permute4x64_epi64(ww, 0xaa);
-            a20 = _mm256_add_epi32(a20, _mm256_madd_epi16(x0, wr));
-            a21 = _mm256_add_epi32(a21, _mm256_madd_epi16(x1, wr));
-            wr = _mm256_permute4x64_epi64(ww, 0xff);
-            a30 = _mm256_add_epi32(a30, _mm256_madd_epi16(x0, wr));
-            a31 = _mm256_add_epi32(a31, _mm256_madd_epi16(x1, wr));
-        }
-        for (r = 0; r < 4; r++) {
-            const __m256i lo = r == 0 ? a00 : r == 1 ? a10 : r == 2 ? a20 : a30;
-            const __m256i hi = r == 0 ? a01 : r == 1 ? a11 : r == 2 ? a21 : a31;
-            /* hadd: [p0 p1 p4 p5 | p2 p3 p6 p7] -> p0..p7 */
-            const __m256i sum = _mm256_add_epi32(_mm256_permute4x64_epi64(_mm256_hadd_epi32(lo, hi), 0xd8),
-                                                 _mm256_set1_epi32(corr[r]));
-            if (rq) {
-                if (r < rq->rows)
+    int16_t w16[QG_WK * 16];
+    int32_t k0, p0, k, r;
+    const __m256i z = _mm256_setzero_si256();
+    for (k0 = 0; k0 < nkq; k0 += QG_WK) {
+        const int32_t nk = nkq - k0 < QG_WK ? nkq - k0 : QG_WK;
+        const int first = k0 == 0, last = k0 + nk == nkq;
+        int32_t px = 0, py = 0;   /* p0's column and row in the grid (pw per row) */
+        for (k = 0; k < nk; k++)
+            _mm256_storeu_si256((__m256i *)(void *)(w16 + 16 * k),
+                                _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(const void *)(W + 16 * (k0 + k)))));
+        for (p0 = 0; p0 < np; p0 += 8, px += 8) {
+            __m256i a00 = z, a01 = z, a10 = z, a11 = z, a20 = z, a21 = z, a30 = z, a31 = z;
+            const uint8_t *bp = B + (size_t)p0 * 4;
+            const int16_t *w = w16;
+            if (rq)
+                while (px >= rq->pw)
+                    px -= rq->pw, py++;
+            for (k = k0; k < k0 + nk; k++, w += 16) {
+                const __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(bp + koff[k]));
+                const __m256i x0 = _mm256_unpacklo_epi8(v, z), x1 = _mm256_unpackhi_epi8(v, z);
+                __m256i wr = qg_bcast64(w);
+                a00 = _mm256_add_epi32(a00, _mm256_madd_epi16(x0, wr));
+                a01 = _mm256_add_epi32(a01, _mm256_madd_epi16(x1, wr));
+                wr = qg_bcast64(w + 4);
+                a10 = _mm256_add_epi32(a10, _mm256_madd_epi16(x0, wr));
+                a11 = _mm256_add_epi32(a11, _mm256_madd_epi16(x1, wr));
+                wr = qg_bcast64(w + 8);
+                a20 = _mm256_add_epi32(a20, _mm256_madd_epi16(x0, wr));
+                a21 = _mm256_add_epi32(a21, _mm256_madd_epi16(x1, wr));
+                wr = qg_bcast64(w + 12);
+                a30 = _mm256_add_epi32(a30, _mm256_madd_epi16(x0, wr));
+                a31 = _mm256_add_epi32(a31, _mm256_madd_epi16(x1, wr));
+            }
+            for (r = 0; r < 4; r++) {
+                const __m256i lo = r == 0 ? a00 : r == 1 ? a10 : r == 2 ? a20 : a30;
+                const __m256i hi = r == 0 ? a01 : r == 1 ? a11 : r == 2 ? a21 : a31;
+                int32_t *ar = acc + r * pitch + p0;
+                /* hadd: pixels 0 1 2 3 | 4 5 6 7, plus the bias or the chunks before */
+                __m256i sum = _mm256_add_epi32(_mm256_hadd_epi32(lo, hi),
+                                               first ? _mm256_set1_epi32(corr[r])
+                                                     : _mm256_loadu_si256((const __m256i *)(const void *)ar));
+                if (!last || !rq)
+                    _mm256_storeu_si256((__m256i *)(void *)ar, sum);
+                else if (r < rq->rows)
                     qg_gemm_codes(rq, r, p0, px, py, qg_rq_x8(sum, &rq->k[r]));
-            } else
-                _mm256_storeu_si256((__m256i *)(void *)(acc + r * pitch + p0), sum);
+            }
         }
     }
 }
+#undef QG_WK
 
 QG_UNUSED static void qg_gemm4(const uint8_t *B, const int32_t *koff, const int8_t *W, int32_t nkq,
                                const int32_t *corr, int32_t *acc, int32_t pitch, int32_t np)
