@@ -802,8 +802,9 @@ QG_UNUSED static void qg_gemm_t(const uint8_t *B, const int32_t *koff, const int
 #elif defined(QG_PATH_AVX2)
 /* Row r's (r < rows) 8 codes of pixels p0 .. p0+7 (v: int32 lanes; p0 is
  * column x of grid row y) to their places, the pixels of the band only (p
- * < np): with pw == ow one run; else the grid's row segments one by one,
- * 8 bytes a store where a segment is whole. */
+ * < np): with pw == ow one run, 8 bytes straight to the output where all
+ * are in the band; else the grid's row segments one by one (one where the
+ * 8 pixels lie in one row, inside its ow columns). */
 QG_UNUSED static QG_INLINE void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, int32_t p0, int32_t x, int32_t y, __m256i v)
 {
     uint8_t c[8];
@@ -827,9 +828,7 @@ QG_UNUSED static QG_INLINE void qg_gemm_codes(const qg_gemm_rq *g, int32_t r, in
     }
     while (i < lim) {
         const int32_t seg = x < g->ow ? (g->ow - x < lim - i ? g->ow - x : lim - i) : 0;
-        if (seg == 8)
-            memcpy(o + (size_t)y * (size_t)g->ow + (size_t)x, c, 8);
-        else if (seg > 0)
+        if (seg > 0)
             memcpy(o + (size_t)y * (size_t)g->ow + (size_t)x, c + i, (size_t)seg);
         i += g->pw - x;
         x = 0, y++;
