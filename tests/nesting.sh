@@ -93,38 +93,40 @@ done
 nb=$(echo $bins | wc -w)
 plan $((nb * 4))
 
+# run BIN FILE: BIN on FILE in a 4 MiB stack; its exit status in rc, its
+# messages in $tmpdir/err
+run() {
+    rc=0
+    (ulimit -s 4096; with_timeout "$1" --emit code "$2" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+    rm -rf "$tmpdir/out"
+}
+
 for b in $bins; do
     bad=0 n=0
     for c in $constructs; do
         for w in forward init module; do
             f=$tmpdir/$c-$w.py
             [ -f "$f" ] || model $w "$(expr_of $c $N)" "$f"
-            rc=0
-            (ulimit -s 4096; with_timeout "$b" --emit code "$f" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+            run "$b" "$f"
             n=$((n + 1))
             if [ $rc -gt 1 ] || grep -q 'nested too deeply' "$tmpdir/err" \
                 || sanitizer_report "$tmpdir/err"; then
                 bad=$((bad + 1))
                 [ $bad -le 3 ] && diag "$(basename "$b") $c in $w, $N levels: exit $rc: $(head -c 300 "$tmpdir/err")"
             fi
-            rm -rf "$tmpdir/out"
         done
     done
     check "$(basename "$b"): $n models $N levels deep run in a 4 MiB stack" [ $bad -eq 0 ]
     model forward "$(expr_of unary 510)" "$tmpdir/deeper.py"
-    rc=0
-    (ulimit -s 4096; with_timeout "$b" --emit code "$tmpdir/deeper.py" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+    run "$b" "$tmpdir/deeper.py"
     check "$(basename "$b"): 510 levels are refused (QGEN_MAX_NESTING)" \
         sh -c "[ $rc -eq 1 ] && grep -q 'error: nested too deeply' '$tmpdir/err'"
     recursive 25 "$tmpdir/rec25.py"
-    rc=0
-    (ulimit -s 4096; with_timeout "$b" --emit code "$tmpdir/rec25.py" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+    run "$b" "$tmpdir/rec25.py"
     check "$(basename "$b"): a recursion 25 calls deep inside 20-level expressions runs in a 4 MiB stack" \
         sh -c "[ $rc -eq 0 ] && ! grep -q 'ERROR: AddressSanitizer\|runtime error' '$tmpdir/err'"
-    rm -rf "$tmpdir/out"
     recursive 30 "$tmpdir/rec30.py"
-    rc=0
-    (ulimit -s 4096; with_timeout "$b" --emit code "$tmpdir/rec30.py" -o "$tmpdir/out/") > "$tmpdir/err" 2>&1 || rc=$?
+    run "$b" "$tmpdir/rec30.py"
     check "$(basename "$b"): 30 calls deep are refused (QGEN_MAX_EVAL_DEPTH)" \
         sh -c "[ $rc -eq 1 ] && grep -q 'error: recursion too deep' '$tmpdir/err'"
 done
